@@ -1,0 +1,27 @@
+import { dockerfileRuleMeta, type DockerfileRule } from '../rule';
+import { isVariableWord } from '../packageManagers';
+import { allCommands, subcommandArgs } from '../ruleHelpers';
+
+const VALUE_FLAGS = ['-C', '-o', '-p', '-tags', '--tags', '-ldflags', '-gcflags', '-mod', '-modfile', '-pkgdir', '-toolexec', '-asmflags', '-buildmode', '-compiler', '-installsuffix', '-overlay', '-pgo'];
+
+/** DL3062: `go install <module>` needs `@<version>` (`@latest` floats like an unpinned tag). */
+export const DL3062: DockerfileRule = {
+  meta: dockerfileRuleMeta('DL3062', 'warning', 'Pin versions in go install. Instead of `go install <package>` use `go install <package>@<version>`'),
+  check(context, report) {
+    for (const { command } of allCommands(context)) {
+      const found = subcommandArgs(command, ['go'], ['install'], VALUE_FLAGS);
+      if (!found) continue;
+      for (const pkg of found.args) {
+        const v = pkg.value;
+        if (isVariableWord(pkg) || v.startsWith('.') || v.startsWith('/') || !v.includes('.')) continue;
+        const at = v.lastIndexOf('@');
+        if (at >= 0 && v.slice(at + 1) !== 'latest') continue;
+        report({ range: context.wordRange(pkg), message: `Pin versions in go install. Instead of \`go install ${v}\` use \`go install ${v.replace(/@latest$/, '')}@<version>\`` });
+      }
+    }
+  },
+  examples: {
+    bad: ['FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv', 'FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@latest'],
+    good: ['FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.22.1', 'FROM golang:1.22\nRUN go install ./...', 'FROM golang:1.22\nRUN go install -v ./cmd/app'],
+  },
+};

@@ -1,0 +1,45 @@
+import type { TextEdit } from '../../core/finding';
+import { dockerfileRuleMeta, type DockerfileRule } from '../rule';
+
+const HEREDOC = /<<-?\s*["']?[A-Za-z_]/;
+
+/**
+ * BuildKit NoEmptyContinuation: a blank line inside a `\`-continued instruction. Docker skips
+ * it today; it will become an error. Like BuildKit: one finding per instruction (on its first
+ * empty continuation line); comment lines inside the continuation are skipped, not breaks.
+ * Heredoc bodies are not continuations.
+ */
+export const NoEmptyContinuation: DockerfileRule = {
+  meta: dockerfileRuleMeta('NoEmptyContinuation', 'warning', 'Empty continuation lines will become errors in a future release'),
+  check({ dockerfile, text }, report) {
+    const lines = text.split(/\r?\n/);
+    const escape = dockerfile.getEscapeCharacter();
+    const continues = (line: string) => line.trimEnd().endsWith(escape);
+    for (const instruction of dockerfile.getInstructions()) {
+      const { start, end } = instruction.getRange();
+      if (!continues(lines[start.line] ?? '') || HEREDOC.test(lines[start.line] ?? '')) continue;
+      const empty: number[] = [];
+      for (let line = start.line + 1; line <= end.line && line < lines.length; line++) {
+        const current = lines[line]!;
+        if (current.trim() === '') { empty.push(line); continue; }
+        if (current.trimStart().startsWith('#')) continue;
+        if (!continues(current)) break;
+      }
+      // The empty "line" after a final newline is not a line of the file.
+      const real = empty.filter((line) => line < lines.length - 1 || lines[line] !== '');
+      if (real.length === 0) continue;
+      const first = real[0]!;
+      const edits: TextEdit[] = real.filter((line) => line + 1 < lines.length)
+        .map((line) => ({ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }));
+      report({
+        range: { start: { line: first, character: 0 }, end: { line: first, character: lines[first]!.length } },
+        message: 'Empty continuation line',
+        fixes: edits.length ? [{ title: real.length > 1 ? 'Remove the empty continuation lines' : 'Remove the empty line', preferred: true, edits }] : undefined,
+      });
+    }
+  },
+  examples: {
+    bad: ['FROM alpine:3.20\nRUN apk add \\\n\n    curl', 'FROM alpine:3.20\nRUN echo a \\\n   \n    b', 'FROM alpine:3.20\nRUN a \\\n  # note\n\n  b'],
+    good: ['FROM alpine:3.20\nRUN apk add \\\n    # comment\n    curl', 'FROM alpine:3.20\nRUN <<EOF\necho a\n\necho b\nEOF', 'FROM alpine:3.20\n\nRUN true'],
+  },
+};

@@ -1,0 +1,86 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { emptyConfig, type ShipshapeConfig } from '../config/config';
+import { lintFile, type FileKind } from '../lint';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { toDiagnostic } from './diagnostics';
+import { uriToPath } from './uri';
+
+const LANGUAGE_KINDS: Record<string, FileKind> = { dockerfile: 'dockerfile', yaml: 'yaml' };
+
+/**
+ * Lints open documents. No fixed debounce: a document is linted as soon as the server is idle,
+ * and edits that arrive while it is busy coalesce into one lint of the newest version (stale
+ * versions are never linted). Work is done one document per macrotask, so incoming edits are
+ * read between documents, and the document being typed in goes ahead of background re-lints
+ * (configuration changes, dependents of an edited Secret, ShellCheck results).
+ */
+export class DocumentLinter {
+  /** Documents the user is editing: linted first. Insertion order = age. */
+  private readonly urgent = new Set<string>();
+  /** Re-lints that no keystroke waits for. */
+  private readonly background = new Set<string>();
+  private drainScheduled = false;
+  config: ShipshapeConfig = emptyConfig();
+  /** Every YAML file of the workspace, for cross-file Kubernetes checks. */
+  workspace?: WorkspaceIndex;
+  /** `shipshape.enable`: when false, every document's diagnostics are cleared. */
+  enabled = true;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+  ) {}
+
+  /**
+   * Queues a lint of the document's newest version. `relint` (re-lints not caused by typing in
+   * this document) queues it behind the documents being edited.
+   */
+  schedule(document: TextDocument, relint = false): void {
+    const { uri } = document;
+    if (relint) {
+      if (!this.urgent.has(uri)) this.background.add(uri);
+    } else {
+      this.background.delete(uri);
+      this.urgent.add(uri);
+    }
+    this.scheduleDrain();
+  }
+
+  lintAll(): void {
+    for (const document of this.documents.all()) this.schedule(document, true);
+  }
+
+  close(uri: string): void {
+    this.urgent.delete(uri);
+    this.background.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** setImmediate runs after pending I/O: edits already received are applied before we lint. */
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    setImmediate(() => {
+      this.drainScheduled = false;
+      const uri = first(this.urgent) ?? first(this.background);
+      if (uri === undefined) return;
+      this.urgent.delete(uri);
+      this.background.delete(uri);
+      this.lint(uri);
+      if (this.urgent.size + this.background.size > 0) this.scheduleDrain();
+    });
+  }
+
+  private lint(uri: string): void {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const findings = !this.enabled ? [] : lintFile({ path: uriToPath(uri), text: document.getText(), kind: LANGUAGE_KINDS[document.languageId] }, this.config, this.workspace);
+    void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+  }
+}
+
+function first(set: Set<string>): string | undefined {
+  for (const value of set) return value;
+  return undefined;
+}

@@ -1,0 +1,37 @@
+// ShellCheck in the editor: configured from `shipshape.shellcheck.*` and Workspace Trust, run
+// on open and save only (results are cached by script text and shown by every later lint).
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { configureShellcheck, refreshShellcheck, takeShellcheckError } from '../dockerfile/shellcheck/service';
+import { fileKind } from '../lint';
+import { uriToPath } from './uri';
+
+export interface ShellcheckUserSettings { enable?: unknown; path?: unknown }
+
+/** Called once at initialize: the CLI is not the only user, the server reads the cache. */
+export function initShellcheck(workspaceTrusted: unknown): void {
+  configureShellcheck({ mode: 'cached', trusted: workspaceTrusted !== false });
+}
+
+/** The client's `shipshape/workspaceTrusted` notification: trust was granted after start. */
+export function trustWorkspace(): void {
+  configureShellcheck({ trusted: true });
+}
+
+/** From `workspace/didChangeConfiguration` (`settings.shipshape.shellcheck`). */
+export function applyShellcheckSettings(settings: ShellcheckUserSettings | undefined): void {
+  const path = typeof settings?.path === 'string' && settings.path.trim() ? settings.path.trim() : undefined;
+  configureShellcheck({ enabled: settings?.enable !== false, path });
+}
+
+/**
+ * Runs ShellCheck for a Dockerfile's scripts that are not cached yet, then re-lints it through
+ * `relint` when new results arrived.
+ */
+export async function refreshDockerfile(document: TextDocument, relint: (document: TextDocument) => void,
+  log: (message: string) => void): Promise<void> {
+  if (document.languageId !== 'dockerfile' && fileKind(uriToPath(document.uri)) !== 'dockerfile') return;
+  const path = uriToPath(document.uri);
+  if (await refreshShellcheck(document.getText(), path)) relint(document);
+  const error = takeShellcheckError();
+  if (error) log(`shipshape: ShellCheck: ${error}`);
+}

@@ -1,0 +1,72 @@
+'use strict';
+// Playwright helpers shared by the e2e check modules.
+const fs = require('fs');
+const path = require('path');
+
+function createHelpers(ctx, userDataDir) {
+  const { page, env } = ctx;
+
+  /** Waits for "ExtensionService#_doActivateExtension <id>," in the extension host log. */
+  async function waitForActivation(extensionId = env.extensionId, timeoutMs = env.stepTimeout) {
+    const needle = `_doActivateExtension ${extensionId},`;
+    const logsRoot = path.join(userDataDir, 'logs');
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      try {
+        for (const session of fs.readdirSync(logsRoot)) {
+          const sessionDir = path.join(logsRoot, session);
+          for (const host of fs.readdirSync(sessionDir).filter((d) => d.startsWith('exthost'))) {
+            const file = path.join(sessionDir, host, 'remoteexthost.log');
+            if (!fs.existsSync(file)) continue;
+            const line = fs.readFileSync(file, 'utf8').split('\n').find((l) => l.includes(needle));
+            if (line) return line.trim();
+          }
+        }
+      } catch { /* logs not there yet */ }
+      await page.waitForTimeout(200);
+    }
+    throw new Error(`no "${needle}" in ${logsRoot}/*/exthost*/remoteexthost.log`);
+  }
+
+  async function runCommand(title) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>' + title);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+  }
+
+  /** Opens a workspace file through Quick Open (name or relative path) and waits for its tab. */
+  async function openFile(relativePath) {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(relativePath);
+    const name = path.basename(relativePath);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: name }).waitFor();
+  }
+
+  async function findFrameWith(selector, timeoutMs = env.stepTimeout) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        try { if (await frame.$(selector)) return frame; } catch { /* frame navigating */ }
+      }
+      await page.waitForTimeout(200);
+    }
+    throw new Error(`no frame contains ${selector}`);
+  }
+
+  async function screenshot(name) {
+    const file = path.join(ctx.outDir, name.endsWith('.png') ? name : `${name}.png`);
+    await page.screenshot({ path: file });
+    return file;
+  }
+
+  return { waitForActivation, runCommand, openFile, findFrameWith, screenshot };
+}
+
+module.exports = { createHelpers };

@@ -1,0 +1,2 @@
+export declare const SHARED_DIR: string;
+export declare function sharedPath(...parts: string[]): string;
