@@ -59,6 +59,23 @@ async function waitForHttp(url, child, timeoutMs) {
   throw new Error(`code-server did not answer ${url} within ${timeoutMs} ms`);
 }
 
+// What the workbench showed when a check failed: toasts, the quick input, an open context menu,
+// so a CI log explains the failure without the run folder.
+async function describeUiState(page) {
+  try {
+    return await page.evaluate(() => {
+      const text = (el) => (el.innerText || '').replace(/\s*\n\s*/g, ' | ').slice(0, 300);
+      const toasts = [...document.querySelectorAll('.notifications-toasts .notification-toast')].map(text);
+      const quick = document.querySelector('.quick-input-widget');
+      const quickText = quick && quick.style.display !== 'none' ? text(quick) : 'hidden';
+      const menu = document.querySelector('.monaco-menu');
+      return `toasts: [${toasts.join(' || ') || 'none'}]; quick input: ${quickText}; context menu: ${menu ? text(menu) : 'none'}`;
+    });
+  } catch (e) {
+    return `unavailable (${e.message})`;
+  }
+}
+
 async function main() {
   fs.rmSync(env.outDir, { recursive: true, force: true });
   fs.mkdirSync(env.outDir, { recursive: true });
@@ -144,6 +161,7 @@ async function main() {
           failed++;
           console.log(`FAIL ${name} (${since(ts)}) ${String((e && e.message) || e).split('\n').slice(0, 6).join(' ')}`);
           await page.screenshot({ path: path.join(env.outDir, 'failure.png') }).catch(() => {});
+          console.log(`  state at failure: ${await describeUiState(page)}`);
         }
       }
     }
