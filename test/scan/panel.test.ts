@@ -16,7 +16,7 @@ import { sharedPath } from '../helpers/sharedDir.cjs';
 
 // Page-side code runs in Chromium; the project compiles without the DOM library.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const window: any, document: any;
+declare const window: any, document: any, requestAnimationFrame: (callback: () => void) => number;
 type Browser = import('playwright-core').Browser;
 type Page = import('playwright-core').Page;
 
@@ -84,9 +84,11 @@ async function sendReport(page: Page, findings: ScanFinding[], key = 'sha256:tes
   }, { findings, key });
 }
 
-const rowIds = (page: Page) => page.$$eval('#rows .row:not(.group) .cell.id', (cells) => cells.map((c) => c.textContent));
-const shown = (page: Page) => page.textContent('#shown');
-const count = (page: Page, severity: string) => page.textContent(`#counts button[data-severity="${severity}"] .n`);
+// The panel renders in requestAnimationFrame: reads wait two frames after the last interaction.
+const frames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+const rowIds = async (page: Page) => { await frames(page); return page.$$eval('#rows .row:not(.group) .cell.id', (cells) => cells.map((c) => c.textContent)); };
+const shown = async (page: Page) => { await frames(page); return page.textContent('#shown'); };
+const count = async (page: Page, severity: string) => { await frames(page); return page.textContent(`#counts button[data-severity="${severity}"] .n`); };
 
 function realFindings(): ScanFinding[] {
   const names = ['alpine-310.json', 'centos-7.json', 'debian-buster.json', 'spring4shell-jre11.json', 'ubi-7-comprehensive.json', 'npm.json', 'secrets.json', 'dockerfile.json'];
@@ -119,6 +121,7 @@ test('real findings: counts per severity, filter to CRITICAL, HTML payload stays
   assert.equal(await shown(page), `showing ${critical.length} of ${findings.length}`);
 
   await page.click('#rows .row:has-text("CVE-2022-22965")');
+  await frames(page);
   const description = await page.textContent('#details .description');
   assert.ok(description?.startsWith(PAYLOAD), `description shown verbatim as text, got ${description?.slice(0, 120)}`);
   assert.equal(await page.textContent('#details .title'), '<em>Spring-framework: RCE via Data Binding on JDK 9+</em>'.replace('Spring', 'spring'));
@@ -149,15 +152,19 @@ test('has-fix, search, sort and group', { skip: skip() }, async () => {
   await page.waitForFunction(() => document.querySelector('#shown')?.textContent?.startsWith('showing all'));
   // Sort by ID ascending.
   await page.click('#head button[data-key="id"]');
-  const ids = await rowIds(page);
   const sorted = [...findings].map((f) => f.id).sort((a, b) => new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }).compare(a, b));
+  // The panel re-renders asynchronously: wait for the first row to change, then compare all rows.
+  await page.waitForFunction((firstId) => document.querySelector('#rows .row:not(.group) .cell.id')?.textContent === firstId, sorted[0], { timeout: 5000 }).catch(() => undefined);
+  const ids = await rowIds(page);
   assert.deepEqual(ids, sorted.slice(0, ids.length));
   assert.equal(await page.getAttribute('#head .cell:has(button[data-key="id"])', 'aria-sort'), 'ascending');
   // Default sort is by severity, worst first.
   await page.click('#head button[data-key="severity"]');
+  await frames(page);
   assert.equal(await page.textContent('#rows .row .cell.sev'), 'CRITICAL');
   // Group by package: headers with counts.
   await page.selectOption('#group', 'severity');
+  await frames(page);
   const groups = await page.$$eval('#rows .row.group', (g) => g.map((x) => x.textContent));
   assert.equal(groups[0], `CRITICAL (${findings.filter((f) => f.severity === 'CRITICAL').length})`);
   await page.close();
@@ -170,10 +177,12 @@ test('keyboard: arrows select rows, details follow; / focuses search; buttons po
   await page.focus('#viewport');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
+  await frames(page);
   const selected = await page.textContent('#rows .row.selected .cell.id');
   assert.ok(selected);
   assert.equal(await page.textContent('#details h2 .id'), selected);
   await page.keyboard.press('End');
+  await frames(page);
   const last = await page.textContent('#rows .row.selected .cell.id');
   assert.equal(await page.textContent('#details h2 .id'), last);
   await page.keyboard.press('/');
@@ -253,6 +262,7 @@ test('20,000 findings: virtualised rows, and timings for load, filter, search, s
   // Scroll to the end: the last row is rendered.
   await page.focus('#viewport');
   await page.keyboard.press('End');
+  await frames(page);
   const lastId = await page.textContent('#rows .row.selected .cell.id');
   assert.ok(lastId);
   assert.ok(await page.$$eval('#rows .row', (r) => r.length) < 100);
