@@ -4,7 +4,7 @@
 // next to `skopeo copy` of the same OCI layout. Run with `node --import tsx bench/registry.ts
 // <runs>`; prints one JSON object on stdout. Rows that cannot run say why instead of a number.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -73,11 +73,31 @@ function pushLayout(): { dir: string; imageBytes: number } {
   return summary;
 }
 
+/** Bytes of the blobs a registry holds (`docker/registry/v2/blobs/…/data` of its filesystem storage). */
+function storedBlobBytes(dataDir: string): number {
+  let total = 0;
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === 'data') total += statSync(path).size;
+    }
+  };
+  const blobs = join(dataDir, 'docker/registry/v2/blobs');
+  if (existsSync(blobs)) walk(blobs);
+  return total;
+}
+
 /**
  * Every push goes to a fresh, empty registry (not timed: start-up and stop): neither tool can
  * skip or cross-mount a blob that an earlier push left behind. skopeo also remembers where it
- * pushed blobs before (its blob-info cache under $HOME) and mounts from there: it runs with a
- * HOME of its own per push.
+ * pushed blobs before (its blob-info cache: under $HOME when rootless, but
+ * /var/lib/containers/cache when run as root, whatever HOME says) and tries those locations; in
+ * a fresh registry there is nothing to reuse. It still runs with a HOME of its own per push. To
+ * be sure both tools did the same work, each push is checked afterwards: the registry must hold
+ * at least the image's bytes, or the run fails. (An earlier run reported skopeo at 168 ms for
+ * 200 MiB; in re-runs with this check skopeo uploads every layer and takes 1.1–1.7 s on this
+ * machine.)
  */
 async function pushes(runs: number, work: string): Promise<{ native: Row[]; skopeo: Row[]; imageBytes: number; layers: number }> {
   const { dir: layoutDir, imageBytes } = pushLayout();
@@ -98,13 +118,18 @@ async function pushes(runs: number, work: string): Promise<{ native: Row[]; skop
           const result = await pushFromSource(client, repository, 'bench', source, image);
           const ms = performance.now() - started;
           if (result.blobs.uploaded < PUSH_LAYERS) throw new Error(`native push uploaded only ${result.blobs.uploaded} blobs`);
-          native.push({ ms, bytes: result.bytesUploaded });
+          const stored = storedBlobBytes(registry.dataDir);
+          if (stored < imageBytes) throw new Error(`native push left only ${stored} of ${imageBytes} bytes in the registry`);
+          native.push({ ms, bytes: result.bytesUploaded, storedBytes: stored });
         } else {
           const home = mkdtempSync(join(work, 'skopeo-home-'));
           const started = performance.now();
           await run('skopeo', ['copy', '--retry-times', '0', '--dest-tls-verify=false', `oci:${layoutDir}:bench`, `docker://${registry.host}/${repository}:bench`],
             { timeout: 600_000, env: { ...process.env, HOME: home } });
-          skopeo.push({ ms: performance.now() - started, bytes: imageBytes });
+          const ms = performance.now() - started;
+          const stored = storedBlobBytes(registry.dataDir);
+          if (stored < imageBytes) throw new Error(`skopeo copy left only ${stored} of ${imageBytes} bytes in the registry`);
+          skopeo.push({ ms, bytes: imageBytes, storedBytes: stored });
         }
       } finally {
         await registry.stop();

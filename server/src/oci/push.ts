@@ -7,7 +7,7 @@
 import type { Readable } from 'node:stream';
 import { parseImageReference } from '../image/reference';
 import type { RegistryClient } from '../registry/client';
-import { DEFAULT_CHUNK_SIZE, throwIfCancelled, uploadBlobStream } from '../registry/upload';
+import { throwIfCancelled, uploadBlobStream } from '../registry/upload';
 import { isIndexMediaType, type BlobDescriptor } from './imageSource';
 
 export { TransferCancelledError } from '../registry/upload';
@@ -37,6 +37,7 @@ export interface PushProgress {
 export interface PushOptions {
   signal?: AbortSignal;
   onProgress?: (progress: PushProgress) => void;
+  /** Upload in PATCH chunks of this size; default: each blob streamed in one PATCH. */
   chunkSize?: number;
   /**
    * Repositories of the same registry to try `?mount=…&from=…` from before uploading. The
@@ -178,8 +179,9 @@ export async function pushImage(client: RegistryClient, repository: string, tag:
       if (await client.mountBlob(repository, blob.digest, from).catch(() => false)) return finish('mounted', 0);
     }
     let lastSent = 0;
-    await uploadBlobStream(client, repository, blob.digest, source.openBlob(blob.digest, blob.size) as AsyncIterable<Uint8Array>, {
-      chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+    await uploadBlobStream(client, repository, blob.digest, () => source.openBlob(blob.digest, blob.size) as AsyncIterable<Uint8Array>, {
+      ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
+      size: blob.size,
       ...(signal ? { signal } : {}),
       onBytes: (sent) => {
         doneBytes += sent - lastSent;

@@ -199,7 +199,7 @@ export async function openTar(file: string): Promise<TarIndex> {
     stream(name) {
       const entry = mustFind(name);
       // createReadStream cannot express an empty range (end < start reads to the end of the file).
-      return entry.size === 0 ? Readable.from([]) : createReadStream(path, { start: entry.offset, end: entry.offset + entry.size - 1 });
+      return entry.size === 0 ? Readable.from([]) : createReadStream(path, { start: entry.offset, end: entry.offset + entry.size - 1, highWaterMark: 1 << 20 });
     },
     close() {
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });

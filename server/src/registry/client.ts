@@ -40,6 +40,11 @@ export interface RequestOptions {
   scopes?: string[];
   headers?: Record<string, string>;
   body?: Uint8Array;
+  /**
+   * Opens a streamed body instead of `body` (see TransportRequest.bodyStream). Called once per
+   * attempt: an answer that needs the request again (auth challenge, redirect) re-opens it.
+   */
+  bodyStream?: () => AsyncIterable<Uint8Array>;
   /** What is being done, for messages: "listing tags of app". */
   what: string;
   /** Statuses treated as success; anything else throws. Default: 2xx. */
@@ -185,7 +190,7 @@ export class RegistryClient {
     let url = typeof options.path === 'string' && !/^https?:\/\//i.test(options.path) ? new URL(options.path, this.baseUrl) : new URL(String(options.path));
     const origin = this.baseUrl.origin;
     let currentMethod = method;
-    let body = options.body;
+    let body: Uint8Array | (() => AsyncIterable<Uint8Array>) | undefined = options.bodyStream ?? options.body;
     const explicitAuthorization = options.headers?.['authorization'];
     // After a redirect to another host (blob storage, CDN) no credential of any kind is sent.
     let mayAuthorize = true;
@@ -209,7 +214,7 @@ export class RegistryClient {
     }
   }
 
-  private async sendWithRetries(method: string, url: URL, headers: Record<string, string>, body: Uint8Array | undefined, what: string): Promise<TransportResponse> {
+  private async sendWithRetries(method: string, url: URL, headers: Record<string, string>, body: Uint8Array | (() => AsyncIterable<Uint8Array>) | undefined, what: string): Promise<TransportResponse> {
     const retryable = IDEMPOTENT.has(method);
     for (let attempt = 0; ; attempt++) {
       let res: TransportResponse;
@@ -217,7 +222,7 @@ export class RegistryClient {
         this.requestCount++;
         this.options.onRequest?.(method, url);
         res = await this.transport({
-          method, url, headers, ...(body ? { body } : {}), ...(this.ca ? { ca: this.ca } : {}),
+          method, url, headers, ...(typeof body === 'function' ? { bodyStream: body() } : body ? { body } : {}), ...(this.ca ? { ca: this.ca } : {}),
           insecure: this.options.insecure ?? false, timeoutMs: this.timeoutMs,
         });
       } catch (error) {

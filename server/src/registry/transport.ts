@@ -10,6 +10,13 @@ export interface TransportRequest {
   url: URL;
   headers: Record<string, string>;
   body?: Uint8Array;
+  /**
+   * A body streamed piece by piece instead of `body` (blob uploads: never the whole blob in
+   * memory). Give `content-length` in `headers`. Written with backpressure; if the registry
+   * answers before the body is complete, the rest is not sent and the connection is dropped.
+   * An error thrown by the stream fails the request with that error.
+   */
+  bodyStream?: AsyncIterable<Uint8Array>;
   /** PEM CA bundle added to Node's trust store for this request. */
   ca?: string | Buffer;
   /** Skip TLS verification (the registry's "insecure" setting). */
@@ -52,7 +59,10 @@ export const nodeTransport: Transport = (request) => new Promise((resolve, rejec
   const secure = request.url.protocol === 'https:';
   const headers: Record<string, string> = { ...request.headers };
   if (request.body) headers['content-length'] = String(request.body.length);
+  let answered = false;
+  let bodyComplete = !request.bodyStream;
   const req = (secure ? https : http).request(request.url, { method: request.method, headers, agent: agentFor(request) }, (res) => {
+    answered = true;
     const chunks: Buffer[] = [];
     res.on('data', (chunk: Buffer) => chunks.push(chunk));
     res.on('error', reject);
@@ -61,6 +71,8 @@ export const nodeTransport: Transport = (request) => new Promise((resolve, rejec
       for (const [name, value] of Object.entries(res.headers)) {
         if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
       }
+      // An early answer to a streamed body: the connection is mid-body, never reuse it.
+      if (!bodyComplete) req.destroy();
       resolve({ status: res.statusCode ?? 0, headers: flat, body: Buffer.concat(chunks), url: request.url });
     });
   });
@@ -70,5 +82,24 @@ export const nodeTransport: Transport = (request) => new Promise((resolve, rejec
     req.destroy(error);
   });
   req.on('error', reject);
-  req.end(request.body);
+  if (!request.bodyStream) {
+    req.end(request.body);
+    return;
+  }
+  const source = request.bodyStream;
+  void (async () => {
+    for await (const piece of source) {
+      if (answered || req.destroyed) return;
+      if (!req.write(piece)) {
+        await new Promise<void>((done) => {
+          const settle = (): void => { req.off('drain', settle); req.off('close', settle); done(); };
+          req.on('drain', settle);
+          req.on('close', settle);
+        });
+      }
+    }
+    if (answered || req.destroyed) return;
+    bodyComplete = true;
+    req.end();
+  })().catch((error: unknown) => req.destroy(error as Error));
 });
