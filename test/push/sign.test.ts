@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { makeOciLayout, type LayoutSummary } from '../helpers/registry/oci-layout';
 import { startRegistry, type TestRegistry } from '../helpers/registry/registry';
 import { startProxy, type TestProxy } from '../helpers/registry/proxy';
@@ -15,6 +16,7 @@ import { RegistryClient } from '../../server/src/registry/client';
 import { decryptCosignKey, generateCosignKeyPair, loadPublicKey } from '../../server/src/signing/cosignKey';
 import { signImage } from '../../server/src/signing/signImage';
 import { signatureStatus, verifyImage } from '../../server/src/signing/verifyImage';
+import { TransferCancelledError } from '../../server/src/registry/upload';
 import { invalidateSignatureBadges, signatureBadge } from '../../server/src/signing/badge';
 import { appendSignature, signatureLayer, signatureTag, SIGNATURE_ANNOTATION, type ImageManifest } from '../../server/src/signing/signatureManifest';
 import { clientFor, removeTempDirs, skopeoRaw, tempDir } from './helpers/env';
@@ -247,5 +249,31 @@ describe('signature badge for the registry tree', () => {
     assert.match(invalid.detail, /public key/);
     const down = new RegistryClient({ url: '127.0.0.1:1', retries: 0 });
     assert.equal((await signatureBadge(down, 'badge/app', digest, k.publicKey)).status, 'error');
+  });
+});
+
+describe('verify can be cancelled', () => {
+  test('an aborted signal rejects at once; a registry that never answers does not hold the cancel', async () => {
+    const sockets: Socket[] = [];
+    // Accepts connections and never answers: the verification would wait for the client timeout.
+    const silent = createServer((socket) => { sockets.push(socket); });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const client = new RegistryClient({ url: `http://127.0.0.1:${port}`, timeoutMs: 60_000, retries: 0 });
+      const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+      const aborted = new AbortController();
+      aborted.abort();
+      await assert.rejects(verifyImage(client, 'app', 'v1', key.publicKey, { signal: aborted.signal }), TransferCancelledError);
+      const controller = new AbortController();
+      const started = Date.now();
+      const pending = verifyImage(client, 'app', 'v1', key.publicKey, { signal: controller.signal });
+      setTimeout(() => controller.abort(), 200);
+      await assert.rejects(pending, TransferCancelledError);
+      assert.ok(Date.now() - started < 5_000, `cancel settled after ${Date.now() - started} ms`);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });

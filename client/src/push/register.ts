@@ -3,6 +3,7 @@
 // `onDidChangeSignatures` (../signing/badge); tree nodes pass themselves as the command argument
 // (see ./reference for the accepted shapes).
 import * as vscode from 'vscode';
+import { TransferCancelledError } from '../../../server/src/registry/upload';
 import { initSignatureBadges } from '../signing/badge';
 import { generateKeyCommand, signImageCommand, signingTools, signWithCliCommand, verifySignaturesCommand } from '../signing/commands';
 import { copyTo, pushImage, pushLayout } from './commands';
@@ -16,6 +17,11 @@ export function registerPushAndSign(context: vscode.ExtensionContext, output?: v
   initSignatureBadges(context);
   const ctx = { extension: context, output: channel };
   const run = <A extends unknown[]>(name: string, fn: (...args: A) => Promise<void>) => (...args: A) => fn(...args).catch((error: unknown) => {
+    if (error instanceof TransferCancelledError) {
+      channel.appendLine(`[${name}] cancelled`);
+      void vscode.window.showWarningMessage(`Shipshape: ${name} cancelled.`);
+      return;
+    }
     channel.appendLine(`[${name}] ${(error as Error).stack ?? String(error)}`);
     void vscode.window.showErrorMessage(`Shipshape: ${(error as Error).message}`, 'Show Output').then((c) => { if (c) channel.show(true); });
   });

@@ -71,8 +71,11 @@ export async function verifySignaturesCommand(ctx: SigningContext, arg?: unknown
   if (!keyPath) return;
   const publicKey = loadPublicKey(await readFile(keyPath, 'utf8'));
   const client = registryClient(ref.registry, ctx.output);
-  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Verifying ${ref.original}` },
-    () => verifyImage(client, ref.repository, selector(ref), publicKey));
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Verifying ${ref.original}`, cancellable: true }, (_progress, token) => {
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    return verifyImage(client, ref.repository, selector(ref), publicKey, { signal: controller.signal });
+  });
   for (const line of describe(result)) ctx.output.appendLine(line);
   signaturesChanged(result.digest);
   const status = signatureStatus(result);

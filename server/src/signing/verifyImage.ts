@@ -5,6 +5,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { RegistryClient } from '../registry/client';
 import { RegistryError } from '../registry/errors';
+import { throwIfCancelled, TransferCancelledError } from '../registry/upload';
 import { BUNDLE_MEDIA_TYPE_RE, checkBundle, parseBundle } from './bundle';
 import { verifyBytes } from './signature';
 import { SIGNATURE_ANNOTATION, SIMPLE_SIGNING_MEDIA_TYPE, signatureTag, type ImageManifest } from './signatureManifest';
@@ -116,15 +117,32 @@ async function referrerSignatures(client: RegistryClient, repository: string, di
   return found;
 }
 
+export interface VerifyOptions {
+  /** Aborting stops the verification at once: the promise rejects with TransferCancelledError. */
+  signal?: AbortSignal;
+}
+
 /** Finds and checks every signature of `repository:reference` against `publicKey`. */
-export async function verifyImage(client: RegistryClient, repository: string, reference: string, publicKey: KeyObject): Promise<VerifyResult> {
-  const manifest = await client.getManifest(repository, reference);
-  const digest = manifest.digest;
-  const other: VerifyResult['other'] = [];
-  const problems: string[] = [];
-  const signatures = [
-    ...(await tagSignatures(client, repository, digest, publicKey)),
-    ...(await referrerSignatures(client, repository, digest, manifest.body, publicKey, other, problems)),
-  ];
-  return { reference: `${client.host}/${repository}${reference.includes(':') ? '@' : ':'}${reference}`, digest, verified: signatures.some((s) => s.verified), signatures, other, problems };
+export async function verifyImage(client: RegistryClient, repository: string, reference: string, publicKey: KeyObject, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const { signal } = options;
+  throwIfCancelled(signal);
+  const work = (async (): Promise<VerifyResult> => {
+    const manifest = await client.getManifest(repository, reference);
+    const digest = manifest.digest;
+    const other: VerifyResult['other'] = [];
+    const problems: string[] = [];
+    throwIfCancelled(signal);
+    const byTag = await tagSignatures(client, repository, digest, publicKey);
+    throwIfCancelled(signal);
+    const byReferrer = await referrerSignatures(client, repository, digest, manifest.body, publicKey, other, problems);
+    const signatures = [...byTag, ...byReferrer];
+    return { reference: `${client.host}/${repository}${reference.includes(':') ? '@' : ':'}${reference}`, digest, verified: signatures.some((s) => s.verified), signatures, other, problems };
+  })();
+  if (!signal) return work;
+  // A registry that hangs must not hold the cancel: settle as soon as the signal fires.
+  return new Promise<VerifyResult>((resolve, reject) => {
+    const onAbort = (): void => reject(new TransferCancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
