@@ -1,10 +1,10 @@
-import { type Arg, type Dockerfile, type Flag, type From, type Instruction, type Onbuild, type Run } from 'dockerfile-ast';
-import { parseDockerfile } from './parse';
+import { type Arg, type Flag, type From, type Instruction, type Onbuild, type Run } from 'dockerfile-ast';
+import { parseDockerfile, type ParsedDockerfile } from './parse';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../core/finding';
 import { parseImageReference, type ImageReference } from '../image/reference';
 import { findShellPragma, readPragmas, type Pragmas } from './pragmas';
-import { readRunScript, type RunScript } from './script';
+import { readRunScript, shiftRunScript, type RunScript } from './script';
 import type { ShellWord } from './shell';
 import { PLATFORM_ARGS, substitute, type VariableLookup, type VariableValue } from './variables';
 
@@ -82,11 +82,14 @@ export interface Mount {
   fromRange?: Range;
 }
 
+/** RUN scripts by parse node, across lints: see DockerfileContext.runScript. */
+const scriptCache = new WeakMap<Instruction, { base: number; escape: string; posix: boolean; script: RunScript }>();
+
 const POSIX_SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/;
 
 /** One parse of a Dockerfile, shared by every rule that looks at it. */
 export class DockerfileContext {
-  readonly dockerfile: Dockerfile;
+  readonly dockerfile: ParsedDockerfile;
   readonly document: TextDocument;
   readonly escape: string;
   /** Every top-level instruction, in order. */
@@ -350,13 +353,27 @@ export class DockerfileContext {
   run(info: InstructionInfo): RunInfo {
     let cached = this.runCache.get(info.node);
     if (!cached) {
-      const run = info.node as Run;
-      const heredocs = typeof run.getHeredocs === 'function' ? run.getHeredocs() : [];
-      const script = readRunScript(info.node, this.text, (p) => this.offsetAt(p), this.escape, heredocs, this.isPosixShell(info));
-      cached = { info, script, mounts: this.mounts(info) };
+      cached = { info, script: this.runScript(info), mounts: this.mounts(info) };
       this.runCache.set(info.node, cached);
     }
     return cached;
+  }
+
+  /**
+   * The script of a RUN. A node reused from an earlier parse (parse.ts) has the same text, so
+   * its script is the earlier one, moved to where the node now starts in the document.
+   */
+  private runScript(info: InstructionInfo): RunScript {
+    const posix = this.isPosixShell(info);
+    const base = this.offsetAt(info.range.start);
+    const earlier = scriptCache.get(info.node);
+    // Shifted from the script as first read (never from a shifted copy: no chains of copies).
+    if (earlier && earlier.escape === this.escape && earlier.posix === posix) return shiftRunScript(earlier.script, base - earlier.base);
+    const run = info.node as Run;
+    const heredocs = typeof run.getHeredocs === 'function' ? run.getHeredocs() : [];
+    const script = readRunScript(info.node, this.text, (p) => this.offsetAt(p), this.escape, heredocs, posix);
+    scriptCache.set(info.node, { base, escape: this.escape, posix, script });
+    return script;
   }
 
   /** Every RUN, including `ONBUILD RUN` triggers. */

@@ -1,7 +1,7 @@
 // RUN scripts as the shell sees them: continuations joined the way Docker joins them (comment
 // and empty lines inside a continuation dropped), heredoc bodies, exec form as argv.
 import type { Heredoc, Instruction, JSONInstruction } from 'dockerfile-ast';
-import { parseShell, type ShellCommand, type ShellScript, type SourceText } from './shell';
+import { parseShell, type ShellCommand, type ShellScript, type ShellWord, type SourceText } from './shell';
 
 export interface HeredocBody {
   heredoc: Heredoc;
@@ -112,4 +112,59 @@ function jsonArgs(instruction: Instruction): { value: string; range: { start: { 
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * The same script moved by `delta` characters in the document (an edit above it): every
+ * document offset is shifted, nothing is re-read. Objects shared inside the script (a command
+ * in both `line.commands` and `commands`, a source in both a body and its shell) stay shared.
+ */
+export function shiftRunScript(script: RunScript, delta: number): RunScript {
+  if (delta === 0) return script;
+  const words = new Map<ShellWord, ShellWord>();
+  const word = (w: ShellWord): ShellWord => {
+    let copy = words.get(w);
+    if (!copy) { copy = { ...w, start: w.start + delta, end: w.end + delta }; words.set(w, copy); }
+    return copy;
+  };
+  const commands = new Map<ShellCommand, ShellCommand>();
+  const command = (c: ShellCommand): ShellCommand => {
+    let copy = commands.get(c);
+    if (!copy) {
+      copy = {
+        ...c,
+        words: c.words.map(word),
+        assignments: c.assignments.map(word),
+        redirects: c.redirects.map((r) => (r.target ? { ...r, target: word(r.target) } : { ...r })),
+        start: c.start + delta,
+        end: c.end + delta,
+      };
+      if (c.afterOffset !== undefined) copy.afterOffset = c.afterOffset + delta;
+      commands.set(c, copy);
+    }
+    return copy;
+  };
+  const sources = new Map<SourceText, SourceText>();
+  const source = (s: SourceText): SourceText => {
+    let copy = sources.get(s);
+    if (!copy) {
+      // Few rules read the per-character offsets: shift them on first read.
+      const original = s.offsets;
+      let shifted: number[] | undefined;
+      copy = { text: s.text, get offsets() { return shifted ??= original.map((o) => o + delta); } };
+      sources.set(s, copy);
+    }
+    return copy;
+  };
+  const shell = (s: ShellScript): ShellScript => ({ ...s, source: source(s.source), commands: s.commands.map(command) });
+  return {
+    ...script,
+    line: shell(script.line),
+    heredocs: script.heredocs.map((b) => {
+      const body: HeredocBody = { ...b, source: source(b.source) };
+      if (b.shell) body.shell = shell(b.shell); else delete body.shell;
+      return body;
+    }),
+    commands: script.commands.map(command),
+  };
 }
