@@ -6,16 +6,19 @@
 // (ModifiableInstruction.getArguments shifts flags off it) of fresh Arguments with fresh ranges
 // (From.getImageNameRange reassigns `start`/`end` of the range it gets).
 //
+// Heredocs are memoized too (a fresh array of the same Heredoc objects).
+//
 // ModifiableInstruction.getArguments itself is not memoized: getFlags calls it while the flags
 // are still being collected, and that early answer (flags not yet removed) must not stick.
-import { Argument, Instruction } from 'dockerfile-ast';
+import { Argument, Instruction, type Heredoc } from 'dockerfile-ast';
 
 const RAW = Symbol('shipshape.rawArguments');
+const HEREDOCS = Symbol('shipshape.heredocs');
 const INSTALLED = Symbol('shipshape.memoInstalled');
 
-type Memo = { [RAW]?: Argument[] };
+type Memo = { [RAW]?: Argument[]; [HEREDOCS]?: Heredoc[] };
 
-const proto = Instruction.prototype as unknown as { getRawArguments(this: Memo): Argument[] } & { [INSTALLED]?: true };
+const proto = Instruction.prototype as unknown as { getRawArguments(this: Memo): Argument[]; getHeredocs(this: Memo): Heredoc[] } & { [INSTALLED]?: true };
 if (!proto[INSTALLED]) {
   proto[INSTALLED] = true;
   const original = proto.getRawArguments;
@@ -25,5 +28,10 @@ if (!proto[INSTALLED]) {
       const { start, end } = a.getRange();
       return new Argument(a.getValue(), { start, end });
     });
+  };
+  // Heredocs (RUN/COPY/ADD) are derived from the arguments; nothing reassigns their ranges.
+  const heredocs = proto.getHeredocs;
+  proto.getHeredocs = function (this: Memo): Heredoc[] {
+    return (this[HEREDOCS] ??= heredocs.call(this)).slice();
   };
 }

@@ -19,22 +19,26 @@ export function lintDockerfile(text: string, config: ShipshapeConfig, path?: str
   return lintContext(context, effective, rules);
 }
 
+let knownRuleIds: ReadonlySet<string> | undefined;
+
 /** Runs the rules on an already parsed file, then the suppression hooks. */
 export function lintContext(context: DockerfileContext, config: ShipshapeConfig,
   rules: readonly DockerfileRule[] = dockerfileRules): Finding[] {
   const findings: Finding[] = [];
-  context.knownRuleIds = new Set(dockerfileRules.map((r) => r.meta.id));
+  context.knownRuleIds = knownRuleIds ??= new Set(dockerfileRules.map((r) => r.meta.id));
   for (const rule of rules) {
     const severity = effectiveSeverity(rule.meta, config);
     if (!severity) continue;
+    const code = rule.meta.id;
+    const docs = docsUrl(rule.meta);
     try {
       rule.check(context, (report) => findings.push({
-        code: rule.meta.id,
+        code,
         severity,
         message: report.message ?? rule.meta.title,
         range: report.range,
         language: 'dockerfile',
-        docs: docsUrl(rule.meta),
+        docs,
         fixes: report.fixes,
       }), config);
     } catch (error) {

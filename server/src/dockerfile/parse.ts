@@ -40,7 +40,8 @@ export function parseDockerfile(text: string): ParsedDockerfile {
 
 /** Chunk parses by `<first line>:<text>`; least recently used first. */
 const chunks = new Map<string, ParsedDockerfile>();
-const CHUNK_LIMIT = 4096;
+/** Enough for the current versions of several open 2,000-line files (~60 chunks each). */
+const CHUNK_LIMIT = 1024;
 
 /** Files smaller than this are parsed whole: chunking would not pay. */
 let minChunkedLength = 4096;
