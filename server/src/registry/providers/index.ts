@@ -1,7 +1,8 @@
 // Picks the provider for a registry entry. Kinds: generic (any OCI registry), dockerhub (Hub API
-// for listings), harbor (REST API v2.0), and ghcr/gitlab/quay/ecr/acr/gcr, which speak plain OCI
-// with their own token servers; the cloud ones get credentials through their Docker credential
-// helpers (ecr-login, acr-env, gcloud) when the Docker config names none.
+// for listings), harbor (REST API v2.0), quay (Quay API v1), ghcr (GitHub Packages API), gitlab
+// (GitLab API v4), and ecr/acr/gcr, which speak plain OCI with their own token servers and get
+// credentials through their Docker credential helpers (ecr-login, acr-env, gcloud) when the
+// Docker config names none.
 import { CredentialChain } from '../../credentials/dockerConfig';
 import { runCredentialHelper } from '../../credentials/helper';
 import type { CredentialProvider, ResolvedCredential } from '../../credentials/types';
@@ -9,7 +10,10 @@ import { RegistryClient, type RegistryClientOptions } from '../client';
 import { parseRegistryAddress } from '../url';
 import { DockerHubProvider } from './dockerhub';
 import { GenericProvider } from './generic';
+import { GhcrProvider } from './ghcr';
+import { GitLabProvider } from './gitlab';
 import { HarborProvider } from './harbor';
+import { QuayProvider } from './quay';
 import { REGISTRY_KINDS, type RegistryKind, type RegistryProvider, type RegistrySettings } from './types';
 
 export * from './types';
@@ -55,6 +59,11 @@ export interface ProviderOptions extends Omit<RegistryClientOptions, 'url' | 'ca
   credentials?: CredentialProvider;
   /** Docker Hub API base (tests point it at recorded responses). */
   dockerHubApi?: string;
+  /**
+   * Vendor REST API base for quay/ghcr/gitlab (tests point it at recorded responses). Normally
+   * derived from the kind and host: api.github.com, https://HOST/api/v4, the Quay host itself.
+   */
+  apiUrl?: string;
 }
 
 export function createProvider(settings: RegistrySettings, options: ProviderOptions = {}): RegistryProvider {
@@ -63,7 +72,7 @@ export function createProvider(settings: RegistrySettings, options: ProviderOpti
   const credentials = helper
     ? new CredentialChain([...(options.credentials ? [options.credentials] : []), new KindHelperCredentials(helper, options.onWarning)])
     : options.credentials;
-  const { dockerHubApi, ...clientOptions } = options;
+  const { dockerHubApi, apiUrl, ...clientOptions } = options;
   const client = new RegistryClient({
     ...clientOptions, url: settings.url,
     ...(settings.caFile ? { caFile: settings.caFile } : {}), ...(settings.insecure ? { insecure: true } : {}),
@@ -75,6 +84,17 @@ export function createProvider(settings: RegistrySettings, options: ProviderOpti
     return new DockerHubProvider(settings, client, dockerHubApi, {
       ...(transport ? { transport } : {}), ...(timeoutMs ? { timeoutMs } : {}), ...(retries !== undefined ? { retries } : {}), ...(maxRetryDelayMs ? { maxRetryDelayMs } : {}),
     });
+  }
+  if (kind === 'quay' || kind === 'ghcr' || kind === 'gitlab') {
+    const { transport, timeoutMs, retries, maxRetryDelayMs, onRequest, onWarning } = clientOptions;
+    const apiOptions = {
+      ...(transport ? { transport } : {}), ...(timeoutMs ? { timeoutMs } : {}), ...(retries !== undefined ? { retries } : {}), ...(maxRetryDelayMs ? { maxRetryDelayMs } : {}), ...(onRequest ? { onRequest } : {}),
+      // Quay's API is the registry host and self-managed GitLab shares its host: same CA/TLS setting.
+      ...(kind !== 'ghcr' && settings.caFile ? { caFile: settings.caFile } : {}), ...(kind !== 'ghcr' && settings.insecure ? { insecure: true } : {}),
+    };
+    if (kind === 'quay') return new QuayProvider(settings, client, apiUrl, apiOptions, onWarning);
+    if (kind === 'ghcr') return new GhcrProvider(settings, client, apiUrl, apiOptions, onWarning);
+    return new GitLabProvider(settings, client, apiUrl, apiOptions, onWarning);
   }
   return new GenericProvider(kind, settings, client);
 }
