@@ -5,11 +5,13 @@
 // which hosts the credentials go to for the real host names.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ResolvedCredential } from '../../server/src/credentials/types';
+import { runRegistry } from '../../server/src/cli/registryCommand';
 import { RegistryError } from '../../server/src/registry/errors';
 import { createProvider, type ProviderOptions } from '../../server/src/registry/providers';
 import { gitlabApiBase } from '../../server/src/registry/providers/gitlab';
@@ -123,6 +125,21 @@ describe('Quay provider (API v1)', () => {
     const sent = quay.requests.slice(before);
     assert.ok(sent.some((r) => r.url.includes('public=true')));
     assert.ok(sent.every((r) => r.authorization === undefined));
+  });
+
+  test('CLI: `registry ls HOST/NAMESPACE --kind quay` lists the namespace\'s repositories, not tags', async () => {
+    const saved = process.env['DOCKER_CONFIG'];
+    process.env['DOCKER_CONFIG'] = mkdtempSync(join(tmpdir(), 'shipshape-no-docker-config-'));
+    try {
+      let out = '';
+      const code = await runRegistry(['ls', `${quay.url}/acme`, '--kind', 'quay', '--format', 'json', '--all'], { stdout: (t) => { out += t; }, stderr: () => undefined, cwd: process.cwd(), isTty: false, version: 'test', readStdin: () => '' });
+      assert.equal(code, 0);
+      const result = JSON.parse(out) as { list: string; items: { name: string }[] };
+      assert.equal(result.list, 'repositories');
+      assert.deepEqual(result.items.map((i) => i.name), ['acme/api', 'acme/web', 'acme/worker'], 'both pages with --all');
+    } finally {
+      if (saved === undefined) delete process.env['DOCKER_CONFIG']; else process.env['DOCKER_CONFIG'] = saved;
+    }
   });
 
   test('no namespace in the URL and no OAuth token: a clear "namespace needed" error', async () => {

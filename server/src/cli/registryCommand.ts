@@ -95,7 +95,8 @@ async function registryCommand(argv: string[], io: CommandIO): Promise<number> {
 function splitPath(provider: RegistryProvider, path: string | undefined): { repository?: string; project?: string } {
   if (!path) return {};
   const segments = path.split('/').length;
-  if ((provider.kind === 'harbor' || provider.kind === 'dockerhub') && segments === 1) return { project: path };
+  // One segment names a project/namespace/owner/group where the registry groups repositories.
+  if (['harbor', 'dockerhub', 'quay', 'ghcr', 'gitlab'].includes(provider.kind) && segments === 1) return { project: path };
   return { repository: path };
 }
 
