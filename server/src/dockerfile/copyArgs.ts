@@ -19,8 +19,29 @@ export function copyArgs(info: InstructionInfo): CopyArgs {
     const strings = node.getJSONStrings().map((s) => ({ value: s.getJSONValue(), range: s.getJSONRange() }));
     return { sources: strings.slice(0, -1), destination: strings[strings.length - 1], json: true, heredoc };
   }
-  const args = node.getArguments().map((a) => ({ value: unquote(a.getValue()), range: a.getRange() }));
+  const args = joinQuoted(node.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() })))
+    .map((a) => ({ value: unquote(a.value), range: a.range }));
   return { sources: args.slice(0, -1), destination: args[args.length - 1], json: false, heredoc };
+}
+
+/** dockerfile-ast splits `"C:\Program Files\app"` at the space: put quoted words back together. */
+function joinQuoted(args: PathArg[]): PathArg[] {
+  const result: PathArg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    let { value, range } = args[i]!;
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && !(value.length > 1 && value.endsWith(quote))) {
+      let j = i + 1;
+      while (j < args.length && !args[j]!.value.endsWith(quote)) j++;
+      if (j < args.length) {
+        value = args.slice(i, j + 1).map((a) => a.value).join(' ');
+        range = { start: range.start, end: args[j]!.range.end };
+        i = j;
+      }
+    }
+    result.push({ value, range });
+  }
+  return result;
 }
 
 function unquote(text: string): string {

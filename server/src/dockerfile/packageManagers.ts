@@ -60,7 +60,7 @@ export function isProgram(command: ShellCommand, ...names: string[]): boolean {
 
 /**
  * DL3033/DL3041: every package of `<tool> install` needs `-<version>` (modules: `:<stream>`).
- * Local `.rpm` files, paths, groups (`@x`) and variables are left alone.
+ * Local `.rpm` files, paths, groups (`@x`), variables and `-${VERSION}` pins are left alone.
  */
 export function unpinnedRpmPackages(command: ShellCommand, tool: 'yum' | 'dnf', programs: readonly string[]): { word: ShellWord; message: string }[] {
   const install = yumInstall(command, programs);
@@ -70,7 +70,8 @@ export function unpinnedRpmPackages(command: ShellCommand, tool: 'yum' | 'dnf', 
   for (const pkg of install.packages) {
     const v = pkg.value;
     if (isVariableWord(pkg) || /\.rpm$/.test(v) || v.includes('/') || v.startsWith('@')) continue;
-    if (isModule ? v.includes(':') : /-\d|[=<>]/.test(v)) continue;
+    // `name-${VERSION}` / `name-$VERSION`: pinned through a build variable.
+    if (isModule ? v.includes(':') : /-(?:\d|\$)|[=<>]/.test(v)) continue;
     unpinned.push({ word: pkg, message: isModule ? `Specify version with \`${tool} module install -y ${v}:<stream>\`` : `Specify version with \`${tool} install -y ${v}-<version>\`` });
   }
   return unpinned;

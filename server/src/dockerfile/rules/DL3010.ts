@@ -1,7 +1,7 @@
 import type { Range } from '../../core/finding';
-import { basename, copyArgs, isArchive } from '../copyArgs';
+import { basename, copyArgs, isArchive, type PathArg } from '../copyArgs';
 import { dockerfileRuleMeta, type DockerfileRule } from '../rule';
-import { programName } from '../ruleHelpers';
+import { programName, unquote } from '../ruleHelpers';
 import { positionalArgs, type ShellCommand } from '../shell';
 
 const UNPACKERS = new Set(['unzip', 'gunzip', 'bunzip2', 'unlzma', 'unxz', 'zgz', 'uncompress', 'zcat', 'gzcat']);
@@ -15,8 +15,10 @@ export const DL3010: DockerfileRule = {
       for (const info of stage.instructions) {
         if (info.keyword === 'COPY' && !context.flag(info, 'from')) {
           const { sources, destination } = copyArgs(info);
-          if (destination && isArchive(destination.value)) copied.push({ name: basename(destination.value), range: destination.range });
-          else for (const s of sources) if (isArchive(s.value)) copied.push({ name: basename(s.value), range: s.range });
+          // Names as written: Windows paths (`build\\app.tar`) keep their backslashes.
+          const name = (arg: PathArg) => basename(unquote(context.text.slice(context.offsetAt(arg.range.start), context.offsetAt(arg.range.end))));
+          if (destination && isArchive(destination.value)) copied.push({ name: name(destination), range: destination.range });
+          else for (const s of sources) if (isArchive(s.value)) copied.push({ name: name(s), range: s.range });
         } else if (info.keyword === 'RUN' && copied.length > 0) {
           for (const command of context.run(info).script.commands) {
             if (!extracts(command)) continue;

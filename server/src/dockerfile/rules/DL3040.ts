@@ -11,9 +11,11 @@ export const DL3040: DockerfileRule = {
       const install = yumInstall(command, ['dnf', 'microdnf']);
       if (!install) continue;
       const commands = run.script.commands;
-      const cleans = commands.some((c) => (['dnf', 'microdnf'] as readonly string[]).includes(programName(c)) && positionalArgs(c)[0]?.value === 'clean' && positionalArgs(c)[1]?.value === 'all');
-      if (cleans || removesPath(commands, '/var/cache/dnf') || hasCacheMount(run, '/var/cache/dnf')) continue;
+      // `dnf clean all` does not clean microdnf's cache and vice versa; both keep data under /var/cache/yum too.
       const prog = programName(command);
+      const cleans = commands.some((c) => programName(c) === prog && positionalArgs(c)[0]?.value === 'clean' && positionalArgs(c)[1]?.value === 'all');
+      const cacheDirs = ['/var/cache/dnf', '/var/cache/yum'];
+      if (cleans || cacheDirs.some((dir) => removesPath(commands, dir) || hasCacheMount(run, dir))) continue;
       const fix = appendToRun(context, `Append \`&& ${prog} clean all\``, run, `${prog} clean all`);
       report({ range: context.rangeOf(command.start, install.sub.end), fixes: fix ? [fix] : undefined });
     }

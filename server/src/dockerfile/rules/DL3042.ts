@@ -3,6 +3,7 @@ import type { Stage } from '../context';
 import { dockerfileRuleMeta, type DockerfileRule } from '../rule';
 import { pipInstall } from '../pip';
 import { allCommands, hasCacheMount, insertAfterWord } from '../ruleHelpers';
+import type { ShellCommand } from '../shell';
 
 /** DL3042: pip keeps its download cache in the layer unless told not to. */
 export const DL3042: DockerfileRule = {
@@ -12,6 +13,7 @@ export const DL3042: DockerfileRule = {
       const pip = pipInstall(command);
       if (!pip || pip.options.has('no-cache-dir')) continue;
       if (command.assignments.some((a) => /^PIP_NO_CACHE_DIR=(?!0$|false$|off$|no$)/i.test(a.value))) continue;
+      if (exportsNoCacheDir(run.script.commands, command)) continue;
       if (hasCacheMount(run, '/root/.cache/pip') || run.mounts.some((m) => m.type === 'cache' && /pip/.test(m.target ?? ''))) continue;
       if (run.info.stage && envDisablesCache(run.info.stage, run.info.range.start.line)) continue;
       report({ range: context.rangeOf(command.start, pip.install.end), fixes: [insertAfterWord(context, 'Add `--no-cache-dir`', pip.install, '--no-cache-dir')] });
@@ -26,6 +28,15 @@ export const DL3042: DockerfileRule = {
     ],
   },
 };
+
+/** `export PIP_NO_CACHE_DIR=1 && pip install …`: an earlier `export` in the same script. */
+function exportsNoCacheDir(commands: readonly ShellCommand[], pip: ShellCommand): boolean {
+  for (const c of commands) {
+    if (c === pip) return false;
+    if (c.name === 'export' && c.words.slice(1).some((w) => /^PIP_NO_CACHE_DIR=(?!0$|false$|off$|no$)/i.test(w.value))) return true;
+  }
+  return false;
+}
 
 function envDisablesCache(stage: Stage, beforeLine: number): boolean {
   for (let s: Stage | undefined = stage; s; s = s.base) {

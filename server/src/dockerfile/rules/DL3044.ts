@@ -14,7 +14,8 @@ export const DL3044: DockerfileRule = {
           const start = context.offsetAt(valueRange.start);
           const raw = context.text.slice(start, context.offsetAt(valueRange.end));
           for (const ref of references(raw)) {
-            if (defined.has(ref.name) && ref.name !== property.getName()) {
+            // `ENV PATH=/a:$PATH` is fine (the old value); a second `PATH=…$PATH` in the same ENV is not.
+            if (defined.has(ref.name)) {
               report({ range: context.rangeOf(start + ref.start, start + ref.end), message: `Do not refer to an environment variable within the same \`ENV\` statement where it is defined (\`${ref.name}\`)` });
             }
           }

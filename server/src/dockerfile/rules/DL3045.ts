@@ -1,5 +1,6 @@
 import type { Stage } from '../context';
 import { copyArgs } from '../copyArgs';
+import { unquote } from '../ruleHelpers';
 import { dockerfileRuleMeta, type DockerfileRule } from '../rule';
 
 /** DL3045: a relative COPY destination depends on the base image's WORKDIR unless one is set. */
@@ -11,6 +12,9 @@ export const DL3045: DockerfileRule = {
         if (info.keyword !== 'COPY') continue;
         const { destination } = copyArgs(info);
         if (!destination || isAbsoluteLike(destination.value)) continue;
+        // As written too: `c:\\dir\\file` loses its backslashes to the escape character.
+        const raw = context.text.slice(context.offsetAt(destination.range.start), context.offsetAt(destination.range.end));
+        if (isAbsoluteLike(unquote(raw))) continue;
         if (workdirSet(stage, info.range.start.line)) continue;
         report({ range: destination.range });
       }

@@ -3,8 +3,9 @@ import { dockerfileRuleMeta, type DockerfileRule } from '../rule';
 import { replaceFix } from '../ruleHelpers';
 
 /**
- * DL3059: consecutive RUNs with the same flags, each at most two commands, make one layer each
- * for no reason. Comments between them do not break the sequence (hadolint semantics).
+ * DL3059: consecutive RUNs with the same flags, each a single command, make one layer each for
+ * no reason. A RUN that chains commands (`a && b`, `a; b`) was most likely split on purpose, so it
+ * is left alone. Comments between them do not break the sequence (hadolint semantics).
  */
 export const DL3059: DockerfileRule = {
   meta: dockerfileRuleMeta('DL3059', 'info', 'Multiple consecutive `RUN` instructions. Consider consolidation.'),
@@ -12,7 +13,7 @@ export const DL3059: DockerfileRule = {
     let previous: InstructionInfo | undefined;
     for (const info of context.instructions) {
       if (info.keyword !== 'RUN') { previous = undefined; continue; }
-      if (previous && sameFlags(context, previous, info) && commandCount(context, previous) <= 2 && commandCount(context, info) <= 2) {
+      if (previous && sameFlags(context, previous, info) && commandCount(context, previous) === 1 && commandCount(context, info) === 1) {
         const fix = mergeFix(context, previous, info);
         report({ range: info.node.getInstructionRange(), fixes: fix ? [fix] : undefined });
       }

@@ -6,18 +6,21 @@ import type { ShellWord } from '../shell';
 export const DL4001: DockerfileRule = {
   meta: dockerfileRuleMeta('DL4001', 'warning', 'Either use Wget or Curl but not both'),
   check(context, report) {
+    // Like hadolint: once the stage has used both, every RUN that uses either is reported (once).
     for (const stage of context.stages) {
-      const uses: { tool: string; word: ShellWord }[] = [];
+      const seen = new Set<string>();
       for (const info of stage.instructions) {
         if (info.keyword !== 'RUN') continue;
+        let reported = false;
         for (const command of context.run(info).script.commands) {
           const tool = programName(command);
-          if (tool === 'curl' || tool === 'wget') uses.push({ tool, word: command.words[0]! });
+          if (tool !== 'curl' && tool !== 'wget') continue;
+          seen.add(tool);
+          if (seen.size < 2 || reported) continue;
+          reported = true;
+          report({ range: context.wordRange(command.words[0] as ShellWord), message: `Either use Wget or Curl but not both (this stage also uses ${tool === 'curl' ? 'wget' : 'curl'})` });
         }
       }
-      const first = uses[0]?.tool;
-      if (!first || uses.every((u) => u.tool === first)) continue;
-      for (const use of uses) if (use.tool !== first) report({ range: context.wordRange(use.word), message: `Either use Wget or Curl but not both (this stage already uses ${first})` });
     }
   },
   examples: {

@@ -5,6 +5,9 @@ import type { ShellCommand } from '../shell';
 
 const SHELL_FIX = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]';
 const ASH_FIX = 'SHELL ["/bin/ash", "-o", "pipefail", "-c"]';
+/** Shells whose `-o pipefail` is known to work (plain `sh` may be dash, which rejects it). */
+const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh']);
+const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /**
  * DL4006: in `a | b` only b's exit status counts unless pipefail is set — a failing download
@@ -17,7 +20,8 @@ export const DL4006: DockerfileRule = {
   check(context, report) {
     for (const run of context.runs()) {
       if (run.script.execForm || !context.isPosixShell(run.info)) continue;
-      if (hasPipefail(context.shellOf(run.info))) continue;
+      const shell = context.shellOf(run.info);
+      if (PIPEFAIL_SHELLS.has(basename(shell[0] ?? '')) && hasPipefail(shell)) continue;
       const pipe = firstUnguardedPipe(run);
       if (!pipe || pipe.afterOffset === undefined) continue;
       const at = run.info.onbuild ?? run.info;
