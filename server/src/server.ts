@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { quickFixes } from './lsp/codeActions';
+import { completions } from './lsp/completion';
 import { DocumentLinter } from './lsp/documentLinter';
 import { pullSecretDefinition } from './lsp/definition';
 import { pullSecretHover } from './lsp/hover';
@@ -38,6 +39,8 @@ connection.onInitialize((params) => {
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       hoverProvider: true,
       definitionProvider: true,
+      // `=`/`,` in pragmas, space after `# shipshape-ignore`/`:`, quotes in annotations.
+      completionProvider: { triggerCharacters: ['=', ',', ' ', ':', '"'] },
     },
     serverInfo: { name: 'shipshape-language-server' },
   };
@@ -63,6 +66,7 @@ connection.onDidChangeWatchedFiles((params) => {
   void indexing.filesChanged(params);
 });
 connection.onHover((params) => pullSecretHover(params, documents, indexing.index, linter.config, workspaceFolders[0]));
+connection.onCompletion((params) => completions(params, documents, indexing.index));
 connection.onDefinition((params) => pullSecretDefinition(params, documents, indexing.index, linter.config));
 // ShellCheck runs on open and save only; results are cached by script text.
 const relint = (document: TextDocument) => linter.schedule(document, true);
