@@ -380,6 +380,12 @@ ARG public_token
   c('derived/UndefinedVar', '\nFROM scratch\nCOPY ${SRC:-.} /app\nLABEL v=${VERSION:+set}\n',
     [['UndefinedVar', 3, m.undefinedVar('SRC')], ['UndefinedVar', 4, m.undefinedVar('VERSION')]],
     { deliberate: 'a `${X:-default}` / `${X:+alt}` fallback says the author expects X to be unset: Shipshape does not report it (BuildKit does)', ours: [] }),
+  c('derived/SecretsUsedInArgOrEnv', '\nFROM scratch\nARG GPG_KEY\nENV DB_PASSWORD_FILE=/run/secrets/db\nARG SIGNING_KEY_ID\n',
+    [['SecretsUsedInArgOrEnv', 3, m.secret('ARG', 'GPG_KEY')], ['SecretsUsedInArgOrEnv', 4, m.secret('ENV', 'DB_PASSWORD_FILE')],
+      ['SecretsUsedInArgOrEnv', 5, m.secret('ARG', 'SIGNING_KEY_ID')]],
+    { deliberate: 'names that only say where a secret lives or identify one (`*_FILE`, `*_ID`, `GPG_KEY`) hold no secret', ours: [] }),
+  c('derived/SecretsUsedInArgOrEnv', '\nFROM scratch\nARG AWS_ACCESS_KEY_ID\nENV TOKENIZER=x MONKEY=1\n',
+    [['SecretsUsedInArgOrEnv', 3, m.secret('ARG', 'AWS_ACCESS_KEY_ID')]]),
 ];
 
 /** The findings of BuildKit's checks, as [rule, 1-based line, message], sorted like BuildKit. */
