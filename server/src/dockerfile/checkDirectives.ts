@@ -13,13 +13,19 @@ export interface CheckOptions {
   skip: Set<string>;
   /** `error=true`: BuildKit check findings become errors. */
   error: boolean;
+  /** `experimental=A,B|all`: BuildKit's experimental checks asked for by name. */
+  experimental: Set<string>;
+  experimentalAll: boolean;
 }
+
+/** BuildKit's experimental checks: off in BuildKit unless `experimental=`; Shipshape runs them. */
+const EXPERIMENTAL_CHECKS = new Set(['CopyIgnoredFile']);
 
 const CHECK_COMMENT = /^#\s*check\s*=\s*(.*)$/i;
 
 /** Parses the directive value like BuildKit's ParseLintOptions; unknown keys are ignored. */
 export function parseCheckOptions(value: string): CheckOptions {
-  const options: CheckOptions = { skipAll: false, skip: new Set(), error: false };
+  const options: CheckOptions = { skipAll: false, skip: new Set(), error: false, experimental: new Set(), experimentalAll: false };
   for (const part of value.trim().split(';')) {
     const eq = part.indexOf('=');
     if (eq < 0) continue;
@@ -28,6 +34,9 @@ export function parseCheckOptions(value: string): CheckOptions {
     if (key === 'skip') {
       if (val === 'all') options.skipAll = true;
       else for (const name of val.split(',')) if (name.trim()) options.skip.add(name.trim());
+    } else if (key === 'experimental') {
+      if (val === 'all') options.experimentalAll = true;
+      else for (const name of val.split(',')) if (name.trim()) options.experimental.add(name.trim());
     } else if (key === 'error') {
       options.error = /^(1|t|true)$/i.test(val);
     }
@@ -37,7 +46,9 @@ export function parseCheckOptions(value: string): CheckOptions {
 
 /**
  * Drops skipped findings and raises BuildKit findings to errors when asked. `skip=all` and
- * `error=true` cover BuildKit's own checks; a named skip applies to any code.
+ * `error=true` cover BuildKit's own checks; a named skip applies to any code. Like BuildKit, an
+ * experimental check enabled with `experimental=` is not skipped (BuildKit's skip list only
+ * applies to its stable checks).
  */
 export const buildkitCheckDirectives = (context: DockerfileContext) => checkDirectiveFilter(context, isBuildkitCheck);
 
@@ -47,7 +58,10 @@ export function checkDirectiveFilter(context: DockerfileContext,
   const fileOptions = directive ? parseCheckOptions(directive.getValue()) : undefined;
   const local = instructionSkips(context);
   if (!fileOptions && local.length === 0) return (finding) => finding;
-  const skipped = (options: CheckOptions, code: string) => options.skip.has(code) || (options.skipAll && isBuildkit(code));
+  const skipped = (options: CheckOptions, code: string) => {
+    if (EXPERIMENTAL_CHECKS.has(code) && (options.experimentalAll || options.experimental.has(code))) return false;
+    return options.skip.has(code) || (options.skipAll && isBuildkit(code));
+  };
   return (finding) => {
     if (fileOptions && skipped(fileOptions, finding.code)) return undefined;
     const line = finding.range.start.line;

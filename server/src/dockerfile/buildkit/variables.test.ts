@@ -31,4 +31,9 @@ test('expandWord: BuildKit default/alternative semantics and what stays unmatche
 test('suggest: close names only', () => {
   assert.equal(suggest('VERSOIN', ['VERSION', 'PATH']), 'VERSION');
   assert.equal(suggest('HOME', ['VERSION', 'PATH']), undefined);
+  // BuildKit's threshold: Levenshtein distance below 3, whatever the length; first of equals.
+  assert.equal(suggest('PAHT', ['HOME', 'PATH']), 'PATH', 'a transposition costs 2');
+  assert.equal(suggest('AB', ['XB', 'AC']), 'XB');
+  assert.equal(suggest('A', ['B']), 'B', 'even for one-letter names, like BuildKit');
+  assert.equal(suggest('PATH', ['PATH', 'PATHS']), undefined, 'an exact match means no typo');
 });

@@ -154,16 +154,19 @@ export function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** The closest candidate, when it is close enough to be a likely typo (BuildKit's suggest). */
+/**
+ * The closest candidate, as BuildKit's suggest package picks it: plain Levenshtein distance below
+ * 3 (whatever the name's length), the first of equally close candidates; none on an exact match.
+ */
 export function suggest(name: string, candidates: Iterable<string>, caseSensitive = true): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
   const key = caseSensitive ? name : name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = 3;
   for (const candidate of candidates) {
-    if (candidate === name) continue;
-    const distance = editDistance(key, caseSensitive ? candidate : candidate.toLowerCase());
+    const option = caseSensitive ? candidate : candidate.toLowerCase();
+    if (option === key) return undefined;
+    const distance = editDistance(key, option);
     if (distance < bestDistance) { best = candidate; bestDistance = distance; }
   }
-  const threshold = Math.max(1, Math.floor(name.length / 3));
-  return best !== undefined && bestDistance <= threshold ? best : undefined;
+  return best;
 }

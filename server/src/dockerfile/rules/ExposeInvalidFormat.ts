@@ -4,7 +4,8 @@ import { dockerfileRuleMeta, type DockerfileRule } from '../rule';
 
 /** BuildKit ExposeInvalidFormat: EXPOSE takes container ports, never `ip:host:container`. */
 export const ExposeInvalidFormat: DockerfileRule = {
-  meta: dockerfileRuleMeta('ExposeInvalidFormat', 'warning', 'IP address and host-port mapping should not be used in EXPOSE instruction'),
+  meta: dockerfileRuleMeta('ExposeInvalidFormat', 'warning',
+    'IP address and host-port mapping should not be used in EXPOSE instruction. This will become an error in a future release'),
   check(context, report) {
     for (const port of exposedPorts(buildModel(context))) {
       const parts = port.value.split(':');

@@ -1,6 +1,6 @@
-import type { Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
 import type { Fix } from '../../core/finding';
-import { buildModel } from '../buildkit/model';
+import { buildModel, joinContinuations } from '../buildkit/model';
 import { dockerfileRuleMeta, type DockerfileRule } from '../rule';
 
 /** Words that need no shell: no quoting, expansion, globbing, redirection or operators. */
@@ -16,11 +16,12 @@ export const JSONArgsRecommended: DockerfileRule = {
       for (const instruction of stage.instructions) {
         const keyword = instruction.getKeyword();
         if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT') continue;
-        const args = instruction.getArguments();
-        if (args.length === 0 || isExecForm(instruction)) continue;
+        // The arguments as written (for a `[...]` that is not valid JSON, getArguments() holds
+        // only what dockerfile-ast took for JSON strings).
+        const range = instruction.getArgumentsRange();
+        if (!range || isExecForm(instruction)) continue;
         // An explicit SHELL says the shell is wanted (BuildKit checks the image's Shell).
         if (model.scopeBefore.get(instruction)?.shellSet) continue;
-        const range = { start: args[0]!.getRange().start, end: args[args.length - 1]!.getRange().end };
         report({
           range,
           message: `JSON arguments recommended for ${instruction.getInstruction()} to prevent unintended behavior related to OS signals`,
@@ -30,19 +31,30 @@ export const JSONArgsRecommended: DockerfileRule = {
     }
   },
   examples: {
-    bad: ['FROM alpine:3.20\nENTRYPOINT my-program start', 'FROM alpine:3.20\nCMD echo "hello"', "FROM alpine:3.20\nCMD ['single', 'quotes']"],
+    bad: ['FROM alpine:3.20\nENTRYPOINT my-program start', 'FROM alpine:3.20\nCMD echo "hello"', "FROM alpine:3.20\nCMD ['single', 'quotes']",
+      'FROM alpine:3.20\nCMD [my-program, start]', 'FROM alpine:3.20\nCMD ["my-program", "start",]'],
     good: [
       'FROM alpine:3.20\nENTRYPOINT ["my-program", "start"]',
+      'FROM alpine:3.20\nCMD ["my-program", \\\n  "start"]',
       'FROM alpine:3.20\nSHELL ["/bin/ash", "-c"]\nCMD echo hello',
       'FROM alpine:3.20 AS base\nSHELL ["/bin/ash", "-c"]\nFROM base\nCMD echo hello',
     ],
   },
 };
 
-/** Valid JSON array (`['a']` or `[a]` is not: Docker runs those through the shell). */
+/**
+ * Exec form as BuildKit's parser decides it: the arguments (continuations joined) parse as a JSON
+ * array. Anything else — `['a']`, `[a, b]`, a trailing comma, text after `]` — runs through the
+ * shell. (A JSON array of non-strings is a parse error in BuildKit, not shell form.)
+ */
 function isExecForm(instruction: Instruction): boolean {
-  const json = instruction as JSONInstruction;
-  return typeof json.getClosingBracket === 'function' && json.getOpeningBracket() !== null && json.getClosingBracket() !== null;
+  const content = joinContinuations(instruction.getArgumentsContent() ?? '').trim();
+  if (!content.startsWith('[')) return false;
+  try {
+    return Array.isArray(JSON.parse(content));
+  } catch {
+    return false;
+  }
 }
 
 function execFormFix(instruction: Instruction, range: Fix['edits'][number]['range']): Fix[] | undefined {

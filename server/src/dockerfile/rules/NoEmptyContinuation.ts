@@ -5,8 +5,9 @@ const HEREDOC = /<<-?\s*["']?[A-Za-z_]/;
 
 /**
  * BuildKit NoEmptyContinuation: a blank line inside a `\`-continued instruction. Docker skips
- * it today; it will become an error. Like BuildKit: one finding per instruction (on its first
- * empty continuation line); comment lines inside the continuation are skipped, not breaks.
+ * it today; it will become an error. Like BuildKit: one finding per instruction, on the line
+ * that ends the instruction (the fix removes every empty line); comment lines inside the
+ * continuation are skipped, not breaks.
  * Heredoc bodies are not continuations.
  */
 export const NoEmptyContinuation: DockerfileRule = {
@@ -28,11 +29,13 @@ export const NoEmptyContinuation: DockerfileRule = {
       // The empty "line" after a final newline is not a line of the file.
       const real = empty.filter((line) => line < lines.length - 1 || lines[line] !== '');
       if (real.length === 0) continue;
-      const first = real[0]!;
       const edits: TextEdit[] = real.filter((line) => line + 1 < lines.length)
         .map((line) => ({ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }));
+      // Reported where BuildKit reports it: on the line that ends the instruction.
+      const last = Math.min(end.line, lines.length - 1);
+      const lastText = lines[last]!;
       report({
-        range: { start: { line: first, character: 0 }, end: { line: first, character: lines[first]!.length } },
+        range: { start: { line: last, character: lastText.length - lastText.trimStart().length }, end: { line: last, character: lastText.trimEnd().length } },
         message: 'Empty continuation line',
         fixes: edits.length ? [{ title: real.length > 1 ? 'Remove the empty continuation lines' : 'Remove the empty line', preferred: true, edits }] : undefined,
       });
