@@ -1,5 +1,7 @@
 // The language server: wiring only. Runs over IPC (VS Code) or `--stdio` (any LSP editor).
 import { join } from 'node:path';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { quickFixes } from './lsp/codeActions';
@@ -88,3 +90,45 @@ connection.onCodeAction((params) => quickFixes(params, documents.get(params.text
 
 documents.listen(connection);
 connection.listen();
+collectGarbageWhenIdle();
+
+/**
+ * V8 keeps the heap it grew to during a burst of work (opening every file of a workspace, the
+ * index crawl, a configuration change re-linting everything) and rarely gives it back on its own:
+ * after opening 3,700 files the heap stayed at ~350 MB for ~85 MB of live data. Once the server
+ * has been quiet for a few seconds after such a burst, a full collection (up to three, while
+ * much of the heap is still empty) returns that memory. Never during typing: a keystroke's lint
+ * is far below the burst threshold, and any CPU use restarts the quiet period.
+ */
+function collectGarbageWhenIdle(): void {
+  let gc: (() => void) | undefined;
+  try {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as (() => void) | undefined;
+  } catch {
+    return;
+  }
+  if (typeof gc !== 'function') return;
+  const SLACK_BYTES = 24 * 1024 * 1024;
+  let last = process.cpuUsage();
+  let busyMs = 0;
+  let quietTicks = 0;
+  let collections = 0;
+  setInterval(() => {
+    const used = process.cpuUsage(last);
+    last = process.cpuUsage();
+    const ms = (used.user + used.system) / 1000;
+    if (ms > 50) {
+      busyMs += ms;
+      quietTicks = 0;
+      collections = 0;
+      return;
+    }
+    if (busyMs < 1000 || ++quietTicks < 3 || collections >= 3) return;
+    const heap = getHeapStatistics();
+    if (heap.total_heap_size - heap.used_heap_size < SLACK_BYTES) { busyMs = 0; return; }
+    collections++;
+    gc!();
+    last = process.cpuUsage(); // the collection itself is not new work
+  }, 1000).unref();
+}

@@ -36,9 +36,11 @@ export interface ManifestFile {
 
 export const IGNORE_ANNOTATION = 'shipshape.dev/ignore';
 
-// The index and the linter both read the file being typed in: share the last parse per path.
+// The index and the linter both read the file being typed in: share the last parse per path. A
+// handful is enough for that; each entry holds a whole file's trees and line index, so 64 kept
+// tens of MB alive once every file of a workspace had been opened or crawled.
 const lastParse = new Map<string, { text: string; file: ManifestFile }>();
-const LAST_PARSE_LIMIT = 64;
+const LAST_PARSE_LIMIT = 8;
 
 export function parseManifestFile(path: string, originalText: string): ManifestFile {
   const last = lastParse.get(path);

@@ -71,10 +71,11 @@ class ParseCache {
   }
 }
 
-// Parsed trees cost ~10 bytes of heap per character of YAML: 4 Mi characters keep the file being
-// typed in (always kept whole, even when larger) plus a few recent ones at ~40 MB, where 16 Mi
-// held ~150 MB once every file of a large workspace had been opened.
-const cache = new ParseCache(4 * 1024 * 1024);
+// Parsed trees cost ~10 bytes of heap per character of YAML. Only the file being typed in needs
+// its tree kept (it always is, whole, even when larger than the budget); 1 Mi characters keep it
+// plus a few recent small ones at ~10 MB. 4 Mi held ~40 MB, 16 Mi ~150 MB once every file of a
+// large workspace had been opened — for trees of files nobody was editing.
+const cache = new ParseCache(1024 * 1024);
 
 export function parseDocuments(text: string): SourceDocument[] {
   const chunks = splitDocuments(text);
