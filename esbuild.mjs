@@ -22,7 +22,12 @@ const common = {
 };
 
 const builds = [
+  // The extension is three bundles so that activation only loads a small one: extension.js
+  // requires languageClient.js right after activate() and features.js (registry explorer, scan,
+  // push, signing) on first use. They are siblings in dist/ and found through __dirname.
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },
+  { ...common, entryPoints: ['client/src/features.ts'], outfile: 'dist/features.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // In-extension-host test suite for @vscode/test-electron (npm run test:desktop); not packaged.

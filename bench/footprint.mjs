@@ -52,7 +52,7 @@ function sizeOf(dir, filter) {
   return { total, files };
 }
 
-/** Builds production bundles into `outDir`; returns their sizes. */
+/** Builds production bundles into `outDir` (same entries as esbuild.mjs); returns their sizes. */
 export async function productionBundles(outDir) {
   const esbuild = await import('esbuild');
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -61,6 +61,9 @@ export async function productionBundles(outDir) {
     mainFields: ['module', 'main'], define: { SHIPSHAPE_VERSION: JSON.stringify(pkg.version) }, absWorkingDir: ROOT };
   await Promise.all([
     esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: join(outDir, 'extension.js'), external: ['vscode'] }),
+    // Loaded by extension.js after activation / on first use (see esbuild.mjs).
+    esbuild.build({ ...common, entryPoints: ['client/src/languageClient.ts'], outfile: join(outDir, 'languageClient.js'), external: ['vscode'] }),
+    esbuild.build({ ...common, entryPoints: ['client/src/features.ts'], outfile: join(outDir, 'features.js'), external: ['vscode'] }),
     esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: join(outDir, 'server.js') }),
     esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: join(outDir, 'cli.js') }),
   ]);

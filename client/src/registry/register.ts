@@ -1,6 +1,7 @@
 // Wires the registry explorer: tree view in its own activity-bar container, commands, settings
 // watch, workspace-trust gating. The only function extension.ts calls.
 import * as vscode from 'vscode';
+import { registerCommand } from '../commandRegistry';
 import { setPushCredentialProvider } from '../push/access';
 import { onDidChangeScans, scanBadgeFor, setScanCredentialProvider } from '../scan/register';
 import { onDidChangeSignatures, signatureBadgeFor } from '../signing/badge';
@@ -14,7 +15,13 @@ import { RegistryTreeProvider } from './tree';
 
 export const VIEW_ID = 'shipshape.registryExplorer';
 
-export function registerRegistryExplorer(context: vscode.ExtensionContext, output?: vscode.OutputChannel): RegistryTreeProvider {
+/** A tree view the extension entry created at activation, with a provider that forwards to ours. */
+export interface ExplorerViewHost {
+  view: vscode.TreeView<unknown>;
+  attach(tree: RegistryTreeProvider): void;
+}
+
+export function registerRegistryExplorer(context: vscode.ExtensionContext, output?: vscode.OutputChannel, host?: ExplorerViewHost): RegistryTreeProvider {
   const log = output ?? vscode.window.createOutputChannel('Shipshape Registries');
   if (!output) context.subscriptions.push(log);
   const credentials = createExplorerCredentials(context, log);
@@ -30,7 +37,8 @@ export function registerRegistryExplorer(context: vscode.ExtensionContext, outpu
     dockerHosts: () => (vscode.workspace.isTrusted && vscode.workspace.getConfiguration('shipshape').get<boolean>('registryExplorer.showDockerLogins', true) ? credentials.docker.knownRegistries() : []),
   });
   const documents = new ManifestDocuments();
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const view = (host?.view as vscode.TreeView<ExplorerNode> | undefined) ?? vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  host?.attach(tree);
   const ctx: ActionContext = { tree, documents, credentials: credentials.chain, output: log };
   const describeView = () => {
     view.description = [tree.filter ? `filter: ${tree.filter}` : '', tree.tagSort === 'date' ? 'newest first' : ''].filter(Boolean).join(' · ') || undefined;
@@ -40,9 +48,9 @@ export function registerRegistryExplorer(context: vscode.ExtensionContext, outpu
   };
   describeView();
 
-  const command = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(`shipshape.registry.${id}`, fn as (...args: unknown[]) => unknown);
+  const command = (id: string, fn: (...args: never[]) => unknown) => registerCommand(`shipshape.registry.${id}`, fn);
   context.subscriptions.push(
-    view,
+    ...(host ? [] : [view]),
     vscode.workspace.registerTextDocumentContentProvider(MANIFEST_SCHEME, documents),
     command('addRegistry', async () => { if (await addRegistry(credentials, log)) tree.refresh(); }),
     command('refresh', (node?: ExplorerNode) => tree.refresh(node)),

@@ -1,5 +1,6 @@
 // Everything scan-related, wired with one call from extension.ts.
 import * as vscode from 'vscode';
+import { registerCommand } from '../commandRegistry';
 import { DockerCredentialStore } from '../../../server/src/credentials/dockerConfig';
 import type { CredentialProvider } from '../../../server/src/credentials/types';
 import type { ScanBadge } from '../../../server/src/scan/badge';
@@ -29,7 +30,17 @@ export function setScanCredentialProvider(provider: CredentialProvider): void {
   credentialProvider = provider;
 }
 
-export function registerScanning(context: vscode.ExtensionContext, output?: vscode.OutputChannel): void {
+export interface ScanningOptions {
+  /** The extension entry registered the webview serializer itself and forwards to `revive`. */
+  serializerRegistered?: boolean;
+}
+
+export interface Scanning {
+  /** Restores a scan results panel VS Code kept across a reload. */
+  revive(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
+}
+
+export function registerScanning(context: vscode.ExtensionContext, output?: vscode.OutputChannel, options: ScanningOptions = {}): Scanning {
   const channel = output ?? vscode.window.createOutputChannel('Shipshape Scan');
   if (!output) context.subscriptions.push(channel);
   const scans = new ScanStore(vscode.Uri.joinPath(context.globalStorageUri, 'scans').fsPath);
@@ -47,16 +58,18 @@ export function registerScanning(context: vscode.ExtensionContext, output?: vsco
   });
   context.subscriptions.push(
     scans,
-    vscode.commands.registerCommand('shipshape.scan.scanImage', run(scanImage)),
-    vscode.commands.registerCommand('shipshape.scan.scanWorkspace', run(scanWorkspace)),
-    vscode.commands.registerCommand('shipshape.scan.importResults', run(importResults)),
-    vscode.commands.registerCommand('shipshape.scan.openResults', run(openResults)),
-    vscode.commands.registerCommand('shipshape.scan.scanInHarbor', run(scanInHarborCommand)),
-    vscode.commands.registerCommand('shipshape.scan.harborReport', run(harborReport)),
-    vscode.window.registerWebviewPanelSerializer(SCAN_PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel, state) => ScanPanel.revive(panel, ctx, state),
-    }),
+    registerCommand('shipshape.scan.scanImage', run(scanImage)),
+    registerCommand('shipshape.scan.scanWorkspace', run(scanWorkspace)),
+    registerCommand('shipshape.scan.importResults', run(importResults)),
+    registerCommand('shipshape.scan.openResults', run(openResults)),
+    registerCommand('shipshape.scan.scanInHarbor', run(scanInHarborCommand)),
+    registerCommand('shipshape.scan.harborReport', run(harborReport)),
     new ScanCodeLinks(scans),
   );
+  const revive = (panel: vscode.WebviewPanel, state: unknown) => ScanPanel.revive(panel, ctx, state);
+  if (!options.serializerRegistered) {
+    context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(SCAN_PANEL_VIEW_TYPE, { deserializeWebviewPanel: revive }));
+  }
   void scans.load().catch((error: unknown) => channel.appendLine(`[scan] cannot read the scan cache: ${(error as Error).message}`));
+  return { revive };
 }

@@ -7,10 +7,13 @@ import { generateCosignKeyPair, loadPublicKey } from '../../../server/src/signin
 import { signImage } from '../../../server/src/signing/signImage';
 import { signatureStatus, verifyImage, type VerifyResult } from '../../../server/src/signing/verifyImage';
 import { registryClient, requireTrust } from '../push/access';
-import { onPath, runStreaming } from '../push/engineCli';
+import { runStreaming } from '../push/engineCli';
 import { parseReference, referenceText } from '../push/reference';
 import type { ImageReference } from '../../../server/src/image/reference';
 import { signaturesChanged } from './badge';
+import { signingTools } from './tools';
+
+export { signingTools } from './tools';
 import { askPassword, pickPrivateKey, pickPublicKey, rememberKeyPair, storePassword, unlockKey } from './keys';
 
 export interface SigningContext {
@@ -119,11 +122,6 @@ export async function generateKeyCommand(ctx: SigningContext): Promise<void> {
 }
 
 /** Which external signing tools are on PATH (refreshes the `shipshape.signingCliAvailable` context key). */
-export function signingTools(): Array<'cosign' | 'notation'> {
-  const tools = (['cosign', 'notation'] as const).filter((t) => onPath(t));
-  void vscode.commands.executeCommand('setContext', 'shipshape.signingCliAvailable', tools.length > 0);
-  return [...tools];
-}
 
 export async function signWithCliCommand(ctx: SigningContext, arg?: unknown): Promise<void> {
   if (!requireTrust('Signing with an external tool')) return;
