@@ -18,7 +18,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const linter = new DocumentLinter(connection, documents);
 // Every YAML file of the workspace (pull secrets, ServiceAccounts, kustomizations).
-const indexing = new WorkspaceIndexing(documents, { relint: (d) => linter.schedule(d, true), log: (m) => connection.console.log(m) });
+const indexing = new WorkspaceIndexing(documents, { relint: (d) => linter.scheduleIfStale(d), log: (m) => connection.console.log(m) });
 linter.workspace = indexing.index;
 let workspaceFolders: string[] = [];
 let configRoot: string | undefined;

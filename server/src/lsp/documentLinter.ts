@@ -26,6 +26,8 @@ export class DocumentLinter {
   workspace?: WorkspaceIndex;
   /** `shipshape.enable`: when false, every document's diagnostics are cleared. */
   enabled = true;
+  /** Workspace-index generation each document was last linted at. */
+  private readonly lintedAt = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -47,6 +49,15 @@ export class DocumentLinter {
     this.scheduleDrain();
   }
 
+  /**
+   * Re-lint after the workspace's cross-file facts changed, unless the document's last lint
+   * already saw them (documents linted while the crawl was running, for instance).
+   */
+  scheduleIfStale(document: TextDocument): void {
+    if (this.workspace && this.lintedAt.get(document.uri) === this.workspace.generation) return;
+    this.schedule(document, true);
+  }
+
   lintAll(): void {
     for (const document of this.documents.all()) this.schedule(document, true);
   }
@@ -54,6 +65,7 @@ export class DocumentLinter {
   close(uri: string): void {
     this.urgent.delete(uri);
     this.background.delete(uri);
+    this.lintedAt.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -76,6 +88,7 @@ export class DocumentLinter {
     const document = this.documents.get(uri);
     if (!document) return;
     const findings = !this.enabled ? [] : lintFile({ path: uriToPath(uri), text: document.getText(), kind: LANGUAGE_KINDS[document.languageId] }, this.config, this.workspace);
+    if (this.workspace) this.lintedAt.set(uri, this.workspace.generation);
     void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
   }
 }

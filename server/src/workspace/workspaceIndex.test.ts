@@ -14,6 +14,22 @@ test('update reports a change only when cross-file facts change', () => {
   assert.equal(index.secrets().length, 0);
 });
 
+test('generation grows exactly when the facts other files depend on change', () => {
+  const index = new WorkspaceIndex();
+  const at = (): number => index.generation;
+  const start = at();
+  index.update('/ws/s.yaml', secretYaml('regcred', ['ghcr.io']));
+  const afterSecret = at();
+  assert.ok(afterSecret > start, 'a new Secret');
+  index.update('/ws/s.yaml', secretYaml('regcred', ['ghcr.io']) + '# comment\n');
+  assert.equal(at(), afterSecret, 'same facts: a lint made before is still current');
+  index.update('/ws/s.yaml', secretYaml('regcred', ['quay.io']));
+  assert.ok(at() > afterSecret, 'registries changed');
+  const beforeRemove = at();
+  index.remove('/ws/s.yaml');
+  assert.ok(at() > beforeRemove, 'Secret removed');
+});
+
 test('Secret-like objects with names, namespaces, types and registry keys; never credentials', () => {
   const index = new WorkspaceIndex();
   index.update('/ws/all.yaml', [

@@ -27,6 +27,8 @@ export class WorkspaceIndex {
   private readonly names = new Set<string>();
   private tags?: Map<string, string[]>;
   private derived?: { secrets: SecretFact[]; accounts: ServiceAccountFact[]; kustomizations: KustomizationFact[] };
+  /** Grows whenever the cross-file facts change: a lint made at this generation is still current. */
+  generation = 0;
 
   /** Re-reads one file; true when its cross-file facts changed. */
   update(path: string, text: string): boolean {
@@ -47,6 +49,7 @@ export class WorkspaceIndex {
     this.tags = undefined;
     if (previous?.signature === signature) return false;
     this.derived = undefined;
+    this.generation++;
     return previous !== undefined || facts.secrets.length + facts.serviceAccounts.length > 0 || !!facts.kustomization;
   }
 
@@ -58,6 +61,7 @@ export class WorkspaceIndex {
     this.files.delete(key);
     if (!previous) return false;
     this.derived = undefined;
+    this.generation++;
     return previous.facts.secrets.length + previous.facts.serviceAccounts.length > 0 || !!previous.facts.kustomization;
   }
 
