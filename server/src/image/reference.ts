@@ -45,6 +45,9 @@ export function parseImageReference(text: string): ReferenceResult {
   if (text.length === 0) return fail('image reference is empty');
   if (/\s/.test(text)) return fail('image reference contains whitespace');
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return fail('image reference must not contain a URL scheme');
+  // Like ParseNormalizedNamed: only the whole text being 64 hex characters is an image ID
+  // (`<64 hex>:tag` is a Docker Hub repository with a tag).
+  if (IDENTIFIER_RE.test(text)) return fail('a 64-character hexadecimal string is an image ID, not a repository name');
 
   let rest = text;
   let digest: string | undefined;
@@ -71,8 +74,6 @@ export function parseImageReference(text: string): ReferenceResult {
 
   const name = rest;
   if (name.length === 0) return fail('repository name is empty');
-  if (name.length > NAME_TOTAL_LENGTH_MAX) return fail(`repository name is longer than ${NAME_TOTAL_LENGTH_MAX} characters`);
-  if (IDENTIFIER_RE.test(name)) return fail('a 64-character hexadecimal string is an image ID, not a repository name');
 
   const { domain, path } = splitDomain(name);
   if (domain !== undefined && !DOMAIN_RE.test(domain)) return fail(`invalid registry host "${domain}"`);
@@ -87,6 +88,10 @@ export function parseImageReference(text: string): ReferenceResult {
   let registry = domain ?? DEFAULT_DOMAIN;
   if (registry === LEGACY_DEFAULT_DOMAIN) registry = DEFAULT_DOMAIN;
   const repository = registry === DEFAULT_DOMAIN && !path.includes('/') ? OFFICIAL_REPO_PREFIX + path : path;
+  // distribution/reference limits the path after normalisation (`library/` counts), not the registry.
+  if (repository.length > NAME_TOTAL_LENGTH_MAX) {
+    return fail(`repository name is longer than ${NAME_TOTAL_LENGTH_MAX} characters (${repository.length}, registry not counted)`);
+  }
   return { ok: true, reference: { original: text, domain, path, tag, digest, registry, repository, tagOffset, digestOffset } };
 }
 
@@ -120,10 +125,12 @@ export function normalisedName(ref: ImageReference): string {
   return `${ref.registry}/${ref.repository}`;
 }
 
-/** Docker's familiar form: `nginx` for `docker.io/library/nginx`. */
+/** Docker's familiar form: `nginx` for `docker.io/library/nginx`, but `library/a/b` stays whole. */
 export function familiarName(ref: ImageReference): string {
   if (ref.registry !== DEFAULT_DOMAIN) return `${ref.registry}/${ref.repository}`;
-  return ref.repository.startsWith(OFFICIAL_REPO_PREFIX) ? ref.repository.slice(OFFICIAL_REPO_PREFIX.length) : ref.repository;
+  if (!ref.repository.startsWith(OFFICIAL_REPO_PREFIX)) return ref.repository;
+  const remainder = ref.repository.slice(OFFICIAL_REPO_PREFIX.length);
+  return remainder.includes('/') ? ref.repository : remainder;
 }
 
 export function formatReference(ref: Pick<ImageReference, 'registry' | 'repository' | 'tag' | 'digest'>): string {

@@ -32,7 +32,8 @@ test('globs match one host label per *', () => {
   assert.ok(matches('*.*.acme.com', 'a.registry.acme.com/app'));
   assert.ok(!matches('registry-?.acme.com', 'registry-1.acme.com/app'), '? starts the URL query, as in Go');
   assert.ok(globMatch('[ab]x', 'bx'));
-  assert.ok(!globMatch('[!ab]x', 'bx'));
+  assert.ok(globMatch('[!ab]x', 'bx'), 'Go: ! is not negation');
+  assert.ok(!globMatch('[^ab]x', 'bx'));
 });
 
 test('the key path is a string prefix of the image path', () => {
