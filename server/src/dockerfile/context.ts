@@ -103,6 +103,8 @@ export class DockerfileContext {
   knownRuleIds: ReadonlySet<string> = new Set();
   /** Shell set by `# hadolint shell=…` (applies to the whole file). */
   pragmaShell?: string;
+  /** The whole-file context; a view (restrictTo) shares everything else with it. */
+  readonly root: DockerfileContext = this;
 
   constructor(readonly text: string, readonly path?: string) {
     this.dockerfile = parseDockerfile(text);
@@ -116,7 +118,20 @@ export class DockerfileContext {
 
   /** hadolint pragmas of the file (computed on first use). */
   get pragmas(): Pragmas {
-    return this.pragmaCache ??= readPragmas(this);
+    const root = this.root;
+    return root.pragmaCache ??= readPragmas(root);
+  }
+
+  /**
+   * A view of this context whose `instructions` and `stages` are only the given ones (a stage
+   * and, for the first, what precedes it), for rules run stage by stage (lint.ts, ruleScopes.ts).
+   * Everything else — text, positions, stage lookups by name, scripts, pragmas — is the file's.
+   */
+  restrictTo(instructions: InstructionInfo[], stages: Stage[]): DockerfileContext {
+    const view = Object.create(this.root) as DockerfileContext;
+    Object.defineProperty(view, 'instructions', { value: instructions });
+    Object.defineProperty(view, 'stages', { value: stages });
+    return view;
   }
 
   // ---- positions ----------------------------------------------------------------------
@@ -215,9 +230,10 @@ export class DockerfileContext {
 
   /** A stage by name (case-insensitive) or index, among the stages defined so far. */
   stageByName(nameOrIndex: string): Stage | undefined {
-    if (/^\d+$/.test(nameOrIndex)) return this.stages[Number(nameOrIndex)];
+    const stages = this.root.stages;
+    if (/^\d+$/.test(nameOrIndex)) return stages[Number(nameOrIndex)];
     const key = nameOrIndex.toLowerCase();
-    return this.stages.find((s) => s.key === key);
+    return stages.find((s) => s.key === key);
   }
 
   private linkStages(): void {
@@ -254,11 +270,17 @@ export class DockerfileContext {
     return found && found.index < stage.index ? found : undefined;
   }
 
+  private readonly copyFromCache = new Map<InstructionInfo, Stage | null>();
+
   /** The stage a `COPY --from=` names, if it is a stage (not an image). */
   copyFromStage(info: InstructionInfo): Stage | undefined {
-    const value = this.flag(info, 'from')?.getValue();
-    if (!value || !info.stage) return undefined;
-    return this.stageBefore(this.resolveInStage(value, info) ?? value, info.stage);
+    let found = this.copyFromCache.get(info);
+    if (found === undefined) {
+      const value = this.flag(info, 'from')?.getValue();
+      found = (value && info.stage && this.stageBefore(this.resolveInStage(value, info) ?? value, info.stage)) || null;
+      this.copyFromCache.set(info, found);
+    }
+    return found ?? undefined;
   }
 
   // ---- instruction helpers ---------------------------------------------------------------
@@ -379,6 +401,11 @@ export class DockerfileContext {
   /** Every RUN, including `ONBUILD RUN` triggers. */
   runs(): RunInfo[] {
     return this.all('RUN', true).map((info) => this.run(info));
+  }
+
+  /** The `--mount=` flags of a RUN, without reading its script. */
+  mountsOf(info: InstructionInfo): Mount[] {
+    return this.runCache.get(info.node)?.mounts ?? this.mounts(info);
   }
 
   private mounts(info: InstructionInfo): Mount[] {

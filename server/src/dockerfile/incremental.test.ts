@@ -8,8 +8,10 @@ import { test } from 'node:test';
 import { sharedPath } from '../../../test/helpers/sharedDir.cjs';
 import { emptyConfig } from '../config/config';
 import { DockerfileContext } from './context';
-import { lintDockerfile } from './lint';
+import { lintDockerfile, setStageRuleCache } from './lint';
 import { setMinChunkedLength, stageChunks } from './parse';
+import { findShellcheck } from './shellcheck/runner';
+import { configureShellcheck, refreshShellcheck, resetShellcheck } from './shellcheck/service';
 
 const CORPUS = process.env['SHIPSHAPE_CORPUS'] ?? sharedPath('corpus/dockerfiles');
 const DEFAULT_MIN = 4096;
@@ -52,12 +54,15 @@ function randomEdit(text: string, rand: () => number): string {
 
 const config = emptyConfig();
 
-function coldLint(text: string): string {
+/** The reference: the file parsed whole, every rule run on the whole file, nothing reused. */
+function coldLint(text: string, path?: string, c = config): string {
   setMinChunkedLength(Number.MAX_SAFE_INTEGER);
+  setStageRuleCache(false);
   try {
-    return JSON.stringify(lintDockerfile(text, config));
+    return JSON.stringify(lintDockerfile(text, c, path));
   } finally {
     setMinChunkedLength(DEFAULT_MIN);
+    setStageRuleCache(true);
   }
 }
 
@@ -174,5 +179,133 @@ test('a parse shared between lints is not changed by a lint: the second lint of 
       const first = JSON.stringify(lintDockerfile(text, c));
       assert.equal(JSON.stringify(lintDockerfile(text, c)), first, path);
     }
+  }
+});
+
+// ---- findings of stage rules reused per stage (lint.ts, ruleScopes.ts) -------------------------
+
+const RICH_CONFIG = { ...emptyConfig(), trustedRegistries: ['docker.io'], labelSchema: { maintainer: 'email', url: 'url' }, strictLabels: true };
+
+/** A compact difference, so that a failure does not print two whole lint results. */
+function firstDifference(actual: string, expected: string): string {
+  const a = JSON.parse(actual) as unknown[];
+  const e = JSON.parse(expected) as unknown[];
+  for (let i = 0; i < Math.max(a.length, e.length); i++) {
+    if (JSON.stringify(a[i]) !== JSON.stringify(e[i])) return `#${i}: got ${JSON.stringify(a[i])}\nwant ${JSON.stringify(e[i])}`;
+  }
+  return '';
+}
+
+function assertSameLint(text: string, path: string | undefined, c: typeof config, what: string): void {
+  setMinChunkedLength(0);
+  let incremental: string;
+  try {
+    incremental = JSON.stringify(lintDockerfile(text, c, path));
+  } finally {
+    setMinChunkedLength(DEFAULT_MIN);
+  }
+  const cold = coldLint(text, path, c);
+  if (incremental !== cold) assert.fail(`${what}\n${firstDifference(incremental, cold)}`);
+}
+
+// Each pair changes only what a later stage inherits or resolves; the later stage's text is the
+// same, so its findings may only be reused if the dependency is part of the cache key.
+const CHILD = 'FROM parent AS child\nCOPY app.py app/\nRUN curl -fsSL https://x | sh\nRUN pip install requests==2.0\nRUN echo $FOO $LANG\nEXPOSE $PORT\nWORKDIR rel\nCMD run\n';
+// Edits keep every line where it is: a stage below starts on the same line with the same text.
+const PARENT_WITH = (line: string, from = 'alpine:3.20 AS parent') => `FROM ${from}\n${line}\n`;
+const DEPENDENCY_EDITS: { name: string; before: string; after: string }[] = [
+  { name: 'inherited SHELL', before: PARENT_WITH('RUN echo parent') + CHILD, after: PARENT_WITH('SHELL ["/bin/bash", "-o", "pipefail", "-c"]') + CHILD },
+  { name: 'inherited WORKDIR', before: PARENT_WITH('RUN echo parent') + CHILD, after: PARENT_WITH('WORKDIR /app') + CHILD },
+  { name: 'inherited ENV', before: PARENT_WITH('RUN echo parent') + CHILD, after: PARENT_WITH('ENV PIP_NO_CACHE_DIR=1 FOO=1 PORT=80') + CHILD },
+  { name: 'base image of the parent', before: PARENT_WITH('RUN echo parent') + CHILD, after: PARENT_WITH('RUN echo parent', 'scratch AS parent') + CHILD },
+  { name: 'the parent is renamed', before: PARENT_WITH('RUN echo parent') + CHILD, after: PARENT_WITH('RUN echo parent', 'alpine:3.20 AS parent2') + CHILD },
+  { name: 'a stage is added after: no longer final', before: PARENT_WITH('RUN echo parent') + CHILD + 'RUN apt-get update\n# FROM scratch\n', after: PARENT_WITH('RUN echo parent') + CHILD + 'RUN apt-get update\nFROM scratch\n' },
+  { name: 'global ARG', before: 'ARG IMG=alpine\nFROM ${IMG} AS parent\nRUN echo\n' + CHILD, after: 'ARG IMG=parent\nFROM ${IMG} AS parent\nRUN echo\n' + CHILD },
+  { name: 'shell pragma', before: PARENT_WITH('RUN echo parent') + 'FROM alpine:3.20 AS other\nRUN echo other\n' + CHILD, after: PARENT_WITH('RUN echo parent') + 'FROM alpine:3.20 AS other\n# hadolint shell=pwsh\n' + CHILD },
+  { name: 'COPY --from resolves elsewhere', before: 'FROM alpine:3.20 AS a\nFROM alpine:3.20 AS b\nCOPY --from=c /x /y\nRUN --mount=from=c,target=/m true\n', after: 'FROM alpine:3.20 AS c\nFROM alpine:3.20 AS b\nCOPY --from=c /x /y\nRUN --mount=from=c,target=/m true\n' },
+  { name: 'final stage built FROM the stage', before: 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl=1\nFROM scratch\nCOPY --from=base /x /x\n', after: 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl=1\nFROM base\nCOPY --from=base /x /x\n' },
+];
+
+test('stage findings reused across lints follow what the stage inherits and resolves', () => {
+  for (const c of [config, RICH_CONFIG]) {
+    for (const { name, before, after } of DEPENDENCY_EDITS) {
+      assert.notEqual(coldLint(before, undefined, c), coldLint(after, undefined, c), `${name}: the edit changes nothing, the case tests nothing`);
+      assertSameLint(before, '/ws/Dockerfile', c, `${name}: before`);
+      assertSameLint(after, '/ws/Dockerfile', c, `${name}: after`);
+      assertSameLint(before, '/ws/Dockerfile', c, `${name}: back`);
+    }
+  }
+});
+
+test('config, path and ShellCheck state are part of what stage findings are reused under', () => {
+  const text = SYNTHETIC;
+  assertSameLint(text, '/ws/a/Dockerfile', config, 'first');
+  assertSameLint(text, '/ws/a/Dockerfile', RICH_CONFIG, 'another config');
+  assertSameLint(text, '/ws/a/Dockerfile', { ...RICH_CONFIG, rules: { DL3008: 'off' as const, DL3013: 'error' as const } }, 'rule levels');
+  assertSameLint(text, '/ws/b/Dockerfile', config, 'another path');
+});
+
+// What random edits insert in the generated file: what stages inherit from and refer to.
+const STRUCTURAL = ['SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n', 'WORKDIR /w\n', 'ENV PIP_NO_CACHE_DIR=1 APP_HOME=/x\n', 'FROM stage1 AS stage9\n',
+  ' AS renamed', 'COPY --from=stage2 /a /b\n', 'USER root\n', 'HEALTHCHECK CMD true\n', 'RUN --mount=type=cache,from=stage0,target=/root/.cache/pip pip install x\n',
+  'ARG VERSION_0=2\n', 'FROM scratch\n', 'LABEL maintainer=x url=y\n', '# hadolint shell=pwsh\n', 'x', '\n'];
+
+function structuralEdit(text: string, rand: () => number): string {
+  if (rand() < 0.5) return randomEdit(text, rand);
+  const lines = text.split('\n');
+  const line = Math.floor(rand() * lines.length);
+  const insert = STRUCTURAL[Math.floor(rand() * STRUCTURAL.length)]!;
+  // Mostly in place of a line: the stages below keep their positions, so their findings are reused.
+  if (!insert.endsWith('\n')) lines[line] += insert;
+  else if (rand() < 0.8) lines[line] = insert.slice(0, -1);
+  else lines.splice(line, 0, insert.slice(0, -1));
+  return lines.join('\n');
+}
+
+test('random structural edits of a generated multi-stage file: incremental lint = cold lint', async () => {
+  const { generateDockerfile } = await import('../../../bench/lib/generate.mjs' as string) as { generateDockerfile(lines: number, seed?: number): string };
+  for (let seed = 1; seed <= 3; seed++) {
+    let text = generateDockerfile(260, seed);
+    const rand = prng(1000 + seed);
+    const c = seed === 2 ? RICH_CONFIG : config;
+    assertSameLint(text, '/ws/gen/Dockerfile', c, `seed ${seed}: before any edit`);
+    for (let i = 0; i < 40; i++) {
+      text = structuralEdit(text, rand);
+      assertSameLint(text, '/ws/gen/Dockerfile', c, `seed ${seed}: after edit ${i + 1}`);
+    }
+  }
+});
+
+test('every corpus Dockerfile: stage rules run stage by stage = run on the whole file', { skip: existsSync(CORPUS) ? false : `corpus folder ${CORPUS} is absent` }, () => {
+  for (const path of listFiles(CORPUS)) {
+    const text = readFileSync(path, 'utf8');
+    for (const c of [config, RICH_CONFIG]) {
+      setStageRuleCache(true, true); // empty: nothing reused, every stage run on its own
+      assertSameLint(text, path, c, path);
+    }
+  }
+});
+
+test('ShellCheck findings per stage: reused while the scripts and ShellCheck\'s cache are unchanged', { skip: findShellcheck() ? false : 'shellcheck is not installed' }, async () => {
+  const { generateDockerfile } = await import('../../../bench/lib/generate.mjs' as string) as { generateDockerfile(lines: number, seed?: number): string };
+  try {
+    // Like the language server: results come from the cache, filled on open/save.
+    configureShellcheck({ mode: 'cached', trusted: true, enabled: true });
+    let text = generateDockerfile(200, 5).replace(/RUN cd \/tmp/g, 'RUN echo $UNSET_THING; cd /tmp');
+    const rand = prng(77);
+    assertSameLint(text, '/ws/sc/Dockerfile', config, 'before the cache is filled');
+    await refreshShellcheck(text, '/ws/sc/Dockerfile');
+    assert.ok(coldLint(text, '/ws/sc/Dockerfile').includes('"SC'), 'ShellCheck reports something');
+    assertSameLint(text, '/ws/sc/Dockerfile', config, 'after the cache is filled');
+    for (let i = 0; i < 30; i++) {
+      text = structuralEdit(text, rand);
+      assertSameLint(text, '/ws/sc/Dockerfile', config, `after edit ${i + 1}`);
+      if (i % 10 === 9) {
+        await refreshShellcheck(text, '/ws/sc/Dockerfile');
+        assertSameLint(text, '/ws/sc/Dockerfile', config, `after a refresh at edit ${i + 1}`);
+      }
+    }
+  } finally {
+    resetShellcheck();
   }
 });

@@ -40,8 +40,8 @@ export interface BuildModel {
   /** Global ARG defaults plus BuildKit's predefined platform args, as for a build without --build-arg. */
   globalEnv: Map<string, string>;
   stages: BuildStage[];
-  /** Scope before each instruction of each stage. */
-  scopeBefore: Map<Instruction, StageScope>;
+  /** Scope before each instruction of each stage (computed per stage, on first use). */
+  scopeBefore: { get(instruction: Instruction): StageScope | undefined };
   /** The document text of a range. */
   textOf: (range: Range) => string;
   /** A property's value as written (quotes kept), or undefined when it has none (`ARG X`). */
@@ -61,7 +61,18 @@ const cache = new WeakMap<DockerfileContext, BuildModel>();
 
 export function buildModel(context: DockerfileContext): BuildModel {
   let model = cache.get(context);
-  if (!model) { model = computeModel(context); cache.set(context, model); }
+  if (!model) {
+    const root = context.root;
+    if (root === context) {
+      model = computeModel(context);
+    } else {
+      // A view restricted to some stages (context.restrictTo): the file's model, those stages.
+      const whole = buildModel(root);
+      const keep = new Set(context.stages.map((s) => s.index));
+      model = { ...whole, stages: whole.stages.filter((s) => keep.has(s.index)) };
+    }
+    cache.set(context, model);
+  }
   return model;
 }
 
@@ -95,19 +106,33 @@ function computeModel(context: DockerfileContext): BuildModel {
     }
   }
 
-  const scopeBefore = new Map<Instruction, StageScope>();
+  // Scopes are computed for a stage (after the stages it builds on) when first asked for: an
+  // incremental lint only looks at the stages that changed.
+  const stageOf = new Map<Instruction, BuildStage>();
+  for (const stage of stages) for (const instruction of stage.instructions) stageOf.set(instruction, stage);
+  const before = new Map<Instruction, StageScope>();
   const finalScope = new Map<BuildStage, StageScope>();
-  for (const stage of stages) {
-    const inherited = stage.base ? finalScope.get(stage.base) : undefined;
+  const computeStage = (stage: BuildStage): StageScope => {
+    const done = finalScope.get(stage);
+    if (done) return done;
+    const inherited = stage.base ? computeStage(stage.base) : undefined;
     const scope: StageScope = inherited
       ? { env: new Map(inherited.env), args: new Set(inherited.args), shellSet: inherited.shellSet, workdirSet: inherited.workdirSet }
       : { env: new Map([['PATH', DEFAULT_PATH]]), args: new Set(), shellSet: false, workdirSet: false };
     for (const instruction of stage.instructions) {
-      scopeBefore.set(instruction, { env: new Map(scope.env), args: new Set(scope.args), shellSet: scope.shellSet, workdirSet: scope.workdirSet });
+      before.set(instruction, { env: new Map(scope.env), args: new Set(scope.args), shellSet: scope.shellSet, workdirSet: scope.workdirSet });
       apply(instruction, scope, globalEnv, escape, rawValue);
     }
     finalScope.set(stage, scope);
-  }
+    return scope;
+  };
+  const scopeBefore = {
+    get(instruction: Instruction): StageScope | undefined {
+      const stage = stageOf.get(instruction);
+      if (stage && !finalScope.has(stage)) computeStage(stage);
+      return before.get(instruction);
+    },
+  };
   return { escape, globalArgs, declaredGlobals, globalEnv, stages, scopeBefore, textOf, rawValue };
 }
 

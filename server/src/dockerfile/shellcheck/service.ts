@@ -29,6 +29,18 @@ const inFlight = new Map<string, Promise<void>>();
 export function configureShellcheck(update: Partial<ShellcheckSettings>): void {
   if (update.path !== settings.path) executable = undefined;
   settings = { ...settings, ...update };
+  generation++;
+}
+
+/** Bumped whenever the same scripts could get other findings (results arrived, settings changed). */
+let generation = 0;
+
+/**
+ * For the incremental lint (lint.ts): a key that stays the same while shellcheckFindings gives
+ * the same findings for the same scripts, or undefined when it may run ShellCheck itself (sync).
+ */
+export function shellcheckCacheKey(): string | undefined {
+  return settings.mode === 'sync' ? undefined : `${generation}`;
 }
 
 /** The last failure of the executable (shown once in the server log). */
@@ -41,6 +53,7 @@ function active(): string | undefined {
 }
 
 function remember(content: string, comments: ShellcheckComment[]): void {
+  generation++;
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(content, comments);
 }
@@ -124,6 +137,7 @@ export async function refreshShellcheck(text: string, path?: string): Promise<bo
 
 /** Test hook: forget cached results and the executable lookup. */
 export function resetShellcheck(): void {
+  generation++;
   cache.clear();
   executable = undefined;
   settings = { mode: 'off', enabled: true, trusted: true };

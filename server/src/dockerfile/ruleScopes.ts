@@ -1,0 +1,46 @@
+// What each rule reads, for the incremental lint (lint.ts). A 'stage' rule, run on a view of the
+// context restricted to one stage (context.restrictTo), reports exactly what it reports about
+// that stage in a run over the whole file, and that depends only on:
+//   - the text of the stage (from its FROM line to the next FROM line; for the first stage, from
+//     the top of the file, so the global ARGs and directives are in it) and where it starts;
+//   - the file's globals: the text before the first FROM (global ARGs, directives), the stage
+//     names and the lines of their FROMs, the `# hadolint shell=` pragma, the path, the config;
+//   - the stage's place in the stage graph (index, final or not, reaches the final image, base,
+//     COPY --from / mount sources by index) and, transitively, the stages it is built FROM
+//     (SHELL, ENV, ARG, WORKDIR, the base image are inherited).
+// So it iterates `context.instructions`, `context.all()`, `context.runs()`, `context.stages` or
+// `buildModel(context).stages`, reports on what it iterates, and keeps no state across stages.
+//
+// Everything else is 'file' (run on the whole file on every lint): rules that read
+// `context.dockerfile` (its instructions and FROMs are not restricted), `context.pragmas`, the
+// final stage, other stages by name, the .dockerignore on disk, or compare stages. A rule not
+// listed here is 'file': when a rule changes to read across stages, remove it from STAGE_RULES.
+export type RuleScope = 'stage' | 'file';
+
+const STAGE_RULES: ReadonlySet<string> = new Set([
+  // Per instruction / per RUN command.
+  'DL1000', 'DL3000', 'DL3001', 'DL3003', 'DL3004', 'DL3008', 'DL3011', 'DL3013', 'DL3014', 'DL3015', 'DL3016',
+  'DL3018', 'DL3019', 'DL3020', 'DL3021', 'DL3023', 'DL3025', 'DL3027', 'DL3028', 'DL3030', 'DL3032', 'DL3033',
+  'DL3034', 'DL3035', 'DL3036', 'DL3037', 'DL3038', 'DL3040', 'DL3041', 'DL3043', 'DL3044', 'DL3046', 'DL3047',
+  'DL3048', 'DL3050', 'DL3051', 'DL3052', 'DL3053', 'DL3054', 'DL3055', 'DL3056', 'DL3058', 'DL3062', 'DL3064',
+  'DL3066', 'DL3067', 'DL4000', 'DL4005',
+  // Per stage (state reset at each FROM), or the stage's FROM (image resolved with global ARGs and
+  // earlier stage names), or the stage graph / base chain (reachesFinalImage, inherited SHELL,
+  // WORKDIR, ENV, the base image).
+  'DL3006', 'DL3007', 'DL3009', 'DL3010', 'DL3012', 'DL3026', 'DL3029', 'DL3042', 'DL3045', 'DL3059', 'DL3060',
+  'DL3061', 'DL3063', 'DL3065', 'DL4001', 'DL4003', 'DL4004', 'DL4006', 'SS1001', 'SS1002',
+  // BuildKit checks over buildModel(context).stages (scopes inherited along the base chain).
+  'ExposeInvalidFormat', 'ExposeProtoCasing', 'FromPlatformFlagConstDisallowed', 'JSONArgsRecommended',
+  'MultipleInstructionsDisallowed', 'RedundantTargetPlatform', 'SecretsUsedInArgOrEnv', 'UndefinedArgInFrom',
+  'UndefinedVar', 'WorkdirRelativePath',
+]);
+
+// Deliberately 'file': ConsistentInstructionCasing (file-wide majority), CopyIgnoredFile
+// (.dockerignore), DuplicateStageName, FromAsCasing, LegacyKeyValueFormat, MaintainerDeprecated,
+// NoEmptyContinuation, ReservedStageName, StageNameCasing (context.dockerfile), InvalidDefaultArgInFrom
+// (names of earlier stages from model.stages), DL1001 and SS1000 (pragmas), DL3002, DL3049, DL3057
+// (the final stage), DL3022 (later stages by name), DL3024 (compares stage names).
+
+export function ruleScope(id: string): RuleScope {
+  return STAGE_RULES.has(id) ? 'stage' : 'file';
+}
