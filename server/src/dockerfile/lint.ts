@@ -6,7 +6,7 @@ import { configForDockerfile } from './hadolintConfig';
 import type { DockerfileRule } from './rule';
 import { ruleScope } from './ruleScopes';
 import { dockerfileRules } from './rules';
-import { shellcheckCacheKey, shellcheckFindings } from './shellcheck/service';
+import { pendingArrived, shellcheckCacheKey, shellcheckFindings, shellcheckFindingsAndPending } from './shellcheck/service';
 import { suppressionHooks } from './suppression';
 
 /**
@@ -69,7 +69,13 @@ export function lintContext(context: DockerfileContext, config: ShipshapeConfig,
   if (units?.shellcheck) {
     for (const unit of units.list) {
       let found = unit.findings.get(SHELLCHECK);
-      if (!found) unit.findings.set(SHELLCHECK, found = shellcheckFindings(unit.view(), config));
+      // Results arriving for one stage's scripts re-run ShellCheck's part of that stage only.
+      if (!found || pendingArrived(shellcheckPending.get(found) ?? [])) {
+        const result = shellcheckFindingsAndPending(unit.view(), config);
+        found = result.findings;
+        if (result.pending.length) shellcheckPending.set(found, result.pending);
+        unit.findings.set(SHELLCHECK, found);
+      }
       for (const finding of found) findings.push(finding);
     }
   } else {
@@ -93,6 +99,8 @@ export function lintContext(context: DockerfileContext, config: ShipshapeConfig,
 let ruleCacheEnabled = true;
 /** The findings of ShellCheck, among the rules' in a unit's map. */
 const SHELLCHECK = '\u0000shellcheck';
+/** Scripts of a unit that had no ShellCheck results yet when its findings were computed. */
+const shellcheckPending = new WeakMap<Finding[], string[]>();
 
 /**
  * For tests: off = every rule runs on the whole file (the reference an incremental lint must

@@ -32,7 +32,10 @@ export function configureShellcheck(update: Partial<ShellcheckSettings>): void {
   generation++;
 }
 
-/** Bumped whenever the same scripts could get other findings (results arrived, settings changed). */
+/**
+ * Bumped whenever a script's known findings could change other than by arriving for the first
+ * time: settings changed, results forgotten. Arrivals are tracked per script (pendingArrived).
+ */
 let generation = 0;
 
 /**
@@ -53,12 +56,27 @@ function active(): string | undefined {
 }
 
 function remember(content: string, comments: ShellcheckComment[]): void {
-  generation++;
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  if (cache.size >= CACHE_LIMIT) {
+    cache.delete(cache.keys().next().value!);
+    generation++;
+  }
   cache.set(content, comments);
 }
 
 /** ShellCheck findings of a parsed Dockerfile (called by the Dockerfile linter). */
+/** Findings for `context`'s scripts, and the scripts whose results are not known yet. */
+export function shellcheckFindingsAndPending(context: DockerfileContext, config: ShipshapeConfig): { findings: Finding[]; pending: string[] } {
+  const findings = shellcheckFindings(context, config);
+  if (!active()) return { findings, pending: [] };
+  const pending = [...new Set(shellScripts(context).map((j) => j.content).filter((c) => !cache.has(c)))];
+  return { findings, pending };
+}
+
+/** Whether results arrived for any of these scripts since they were pending. */
+export function pendingArrived(pending: readonly string[]): boolean {
+  return pending.some((content) => cache.has(content));
+}
+
 export function shellcheckFindings(context: DockerfileContext, config: ShipshapeConfig): Finding[] {
   const exe = active();
   if (!exe) return [];
