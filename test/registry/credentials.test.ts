@@ -81,6 +81,28 @@ describe('credentials from Docker and Podman configs', () => {
     assert.equal(token.tokenServer!.stats.refreshGrants - grants, 1);
   });
 
+  test('namespace-scoped auth.json keys: the most specific key for the repository wins, per repository (token and basic auth)', async () => {
+    for (const registry of [token, basic]) {
+      const authFile = join(dir, `scoped-${registry.mode}.json`);
+      writeFileSync(authFile, JSON.stringify({ auths: {
+        [registry.host]: { auth: Buffer.from(`${ADMIN.username}:wrong-scoped-secret`).toString('base64') },
+        [`${registry.host}/cred`]: { auth: Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64') },
+      } }));
+      const store = new DockerCredentialStore({ env: { REGISTRY_AUTH_FILE: authFile, DOCKER_CONFIG: join(dir, 'none') }, home: dir });
+      assert.equal(store.scopedByRepository(registry.host), true);
+      const c = new RegistryClient({ url: registry.url, credentials: store });
+      assert.deepEqual(await c.allTags('cred/app'), ['v1']);
+      // The catalog names no repository: the registry-wide entry is used, and rejected.
+      const error = await c.catalogPage().then(() => undefined, (e: unknown) => e);
+      assert.ok(error instanceof RegistryError, registry.mode);
+      assert.equal(error.kind, 'unauthorized');
+      assert.match(error.message, new RegExp(`podman login ${registry.host.replace(/\./g, '\\.')}"`));
+      assert.doesNotMatch(error.message, /wrong-scoped-secret|testpassword/);
+      // …and the scoped repository still works on the same client afterwards.
+      assert.deepEqual(await c.allTags('cred/app'), ['v1']);
+    }
+  });
+
   test("Podman's auth.json (REGISTRY_AUTH_FILE and XDG_RUNTIME_DIR)", async () => {
     const authFile = join(dir, 'podman-auth.json');
     writeFileSync(authFile, JSON.stringify({ auths: { [basic.host]: { auth: Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64') } } }));

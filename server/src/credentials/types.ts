@@ -28,7 +28,18 @@ export interface ResolvedCredential extends RegistryCredential {
  * Implemented by the Docker/Podman config reader and, in the editor, by VS Code SecretStorage.
  */
 export interface CredentialProvider {
-  get(registryHost: string): Promise<ResolvedCredential | undefined>;
+  /**
+   * `repository` (the path within the registry, e.g. `ns/app`) lets providers that know
+   * repository- or namespace-scoped logins (Podman's `auths` keys such as `quay.io/ns`) pick the
+   * most specific one; without it only registry-wide credentials are considered.
+   */
+  get(registryHost: string, repository?: string): Promise<ResolvedCredential | undefined>;
+  /**
+   * True when this host has repository- or namespace-scoped credentials, so that the answer of
+   * `get` may differ per repository. Providers without such credentials leave this out, and
+   * callers then ask once per registry.
+   */
+  scopedByRepository?(registryHost: string): boolean;
 }
 
 export function isEmptyCredential(c: RegistryCredential | undefined): boolean {

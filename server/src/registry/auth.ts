@@ -20,18 +20,20 @@ export class Authenticator {
   private challenge: Challenge | undefined;
   private readonly tokens = new Map<string, CachedToken>();
   private readonly pending = new Map<string, Promise<string>>();
-  private credential: ResolvedCredential | RegistryCredential | undefined;
-  private credentialLoaded = false;
-  /** Refresh token handed out by the token server during this session. */
-  private refreshToken: string | undefined;
+  /** Credentials by repository ('' = the registry's own), loaded once each. */
+  private readonly credentials = new Map<string, Promise<ResolvedCredential | RegistryCredential | undefined>>();
+  /** Refresh tokens handed out by the token server during this session, per credential key. */
+  private readonly refreshTokens = new Map<string, string>();
   /** Token requests made (for tests and benchmarks of the cache). */
   tokenRequests = 0;
 
   constructor(
     private readonly registry: string,
-    private readonly loadCredential: () => Promise<ResolvedCredential | RegistryCredential | undefined>,
+    /** `repository` only when `scopedByRepository()` says credentials may differ per repository. */
+    private readonly loadCredential: (repository?: string) => Promise<ResolvedCredential | RegistryCredential | undefined>,
     private readonly fetchToken: TokenFetcher,
     private readonly now: () => number = Date.now,
+    private readonly scopedByRepository: () => boolean = () => false,
   ) {}
 
   /** Remembers the registry's challenge (from a 401) for later requests. */
@@ -43,25 +45,42 @@ export class Authenticator {
     return this.challenge?.scheme;
   }
 
-  async getCredential(): Promise<ResolvedCredential | RegistryCredential | undefined> {
-    if (!this.credentialLoaded) {
-      this.credential = await this.loadCredential();
-      this.credentialLoaded = true;
+  /**
+   * The credential for requests needing `scopes`: the registry's own, or — where the provider
+   * has repository-scoped logins (Podman's `auths` keys like `quay.io/ns`) — the one for the
+   * first repository named in the scopes.
+   */
+  async getCredential(scopes: string[] = []): Promise<ResolvedCredential | RegistryCredential | undefined> {
+    const key = this.credentialKey(scopes);
+    let loaded = this.credentials.get(key);
+    if (!loaded) {
+      loaded = key ? this.loadCredential(key) : this.loadCredential();
+      this.credentials.set(key, loaded);
+      loaded.catch(() => this.credentials.delete(key));
     }
-    return this.credential;
+    return loaded;
+  }
+
+  private credentialKey(scopes: string[]): string {
+    if (!scopes.length || !this.scopedByRepository()) return '';
+    for (const scope of scopes) {
+      const m = /^repository(?:\([^)]*\))?:([^:]+):/.exec(scope);
+      if (m) return m[1]!;
+    }
+    return '';
   }
 
   /** A hint on how to fix rejected credentials, naming where they came from. */
-  async updateHint(): Promise<string | undefined> {
-    const c = await this.getCredential();
+  async updateHint(scopes: string[] = []): Promise<string | undefined> {
+    const c = await this.getCredential(scopes);
     if (!c || isEmptyCredential(c)) return `no credentials found for ${this.registry}: sign in with "docker login ${this.registry}" or run "Shipshape: Add Registry"`;
     const origin = (c as ResolvedCredential).origin;
     return origin ? `credentials from ${origin.source} were used; update them with ${origin.updateHint}` : undefined;
   }
 
   /** Basic header from the credential (for REST APIs that take it without a challenge). */
-  async basicAuthorization(): Promise<string | undefined> {
-    const credential = await this.getCredential();
+  async basicAuthorization(scopes: string[] = []): Promise<string | undefined> {
+    const credential = await this.getCredential(scopes);
     if (!credential?.username && !credential?.secret) return undefined;
     return 'Basic ' + Buffer.from(`${credential.username ?? ''}:${credential.secret ?? ''}`).toString('base64');
   }
@@ -75,8 +94,8 @@ export class Authenticator {
   async authorization(scopes: string[]): Promise<string | undefined> {
     const challenge = this.challenge;
     if (!challenge) return undefined;
-    const credential = await this.getCredential();
-    if (challenge.scheme === 'basic') return this.basicAuthorization();
+    const credential = await this.getCredential(scopes);
+    if (challenge.scheme === 'basic') return this.basicAuthorization(scopes);
     if (challenge.scheme !== 'bearer') return undefined;
     if (credential?.registryToken) return `Bearer ${credential.registryToken}`;
     const key = this.cacheKey(challenge, scopes);
@@ -104,7 +123,7 @@ export class Authenticator {
       throw new RegistryError('protocol', `${this.registry} named an invalid token server "${truncate(realmText, 80)}"`, this.registry);
     }
     const service = challenge.params['service'];
-    const refresh = credential?.identityToken ?? this.refreshToken;
+    const refresh = credential?.identityToken ?? this.refreshTokens.get(this.credentialKey(scopes));
     let answer: { status: number; body: Buffer };
     if (refresh) {
       answer = await this.postToken(realm, service, scopes, { grant_type: 'refresh_token', refresh_token: refresh });
@@ -116,7 +135,7 @@ export class Authenticator {
       }
     }
     if (answer.status === 401 || answer.status === 403) {
-      throw httpError(this.registry, 401, 'getting an access token', answer.body, await this.updateHint());
+      throw httpError(this.registry, 401, 'getting an access token', answer.body, await this.updateHint(scopes));
     }
     if (answer.status !== 200) throw httpError(this.registry, answer.status, `getting an access token from ${realm.host}`, answer.body);
     return this.storeToken(challenge, scopes, answer.body);
@@ -155,7 +174,7 @@ export class Authenticator {
     }
     const token = typeof data.token === 'string' && data.token ? data.token : typeof data.access_token === 'string' ? data.access_token : '';
     if (!token) throw new RegistryError('protocol', `the token server of ${this.registry} answered without a token`, this.registry);
-    if (typeof data.refresh_token === 'string' && data.refresh_token) this.refreshToken = data.refresh_token;
+    if (typeof data.refresh_token === 'string' && data.refresh_token) this.refreshTokens.set(this.credentialKey(scopes), data.refresh_token);
     const lifetime = typeof data.expires_in === 'number' && data.expires_in > 0 ? data.expires_in : DEFAULT_TOKEN_LIFETIME_S;
     const issued = typeof data.issued_at === 'string' ? Date.parse(data.issued_at) : NaN;
     const start = Number.isFinite(issued) && Math.abs(issued - this.now()) < 300_000 ? issued : this.now();

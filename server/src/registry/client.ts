@@ -130,15 +130,16 @@ export class RegistryClient {
         : `TLS certificate verification is off for ${this.host} ("insecure": true)`);
     }
     const credentials = options.credentials;
-    const load = async (): Promise<ResolvedCredential | RegistryCredential | undefined> => {
+    const provider = credentials && typeof (credentials as CredentialProvider).get === 'function' ? credentials as CredentialProvider : undefined;
+    const load = async (repository?: string): Promise<ResolvedCredential | RegistryCredential | undefined> => {
       if (!credentials) return undefined;
-      if (typeof (credentials as CredentialProvider).get === 'function') return (credentials as CredentialProvider).get(this.host);
+      if (provider) return repository === undefined ? provider.get(this.host) : provider.get(this.host, repository);
       return credentials as RegistryCredential;
     };
     this.auth = new Authenticator(this.host, load, async ({ method, url, headers, body }) => {
       const res = await this.send({ method, path: url, headers, ...(body ? { body } : {}), what: 'getting an access token', ok: [] }, undefined);
       return { status: res.status, body: res.body };
-    });
+    }, undefined, () => provider?.scopedByRepository?.(this.host) ?? false);
   }
 
   get baseUrl(): URL {
@@ -151,7 +152,7 @@ export class RegistryClient {
   async request(options: RequestOptions): Promise<TransportResponse> {
     const scopes = options.scopes ?? [];
     if (options.basicAuth) {
-      const res = await this.send(options, await this.auth.basicAuthorization());
+      const res = await this.send(options, await this.auth.basicAuthorization(scopes));
       return this.checkStatus(res, options);
     }
     let res = await this.send(options, await this.auth.authorization(scopes));
@@ -178,7 +179,7 @@ export class RegistryClient {
       if (res.status === 400 && /HTTP request to an HTTPS server/i.test(res.body.toString('utf8', 0, 200))) {
         throw new RegistryError('tls', `${this.host} speaks https, not http: write the address as https://${this.host}`, this.host, 400);
       }
-      const hint = res.status === 401 ? await this.auth.updateHint() : undefined;
+      const hint = res.status === 401 ? await this.auth.updateHint(options.scopes ?? []) : undefined;
       throw httpError(this.host, res.status, options.what, res.body, hint);
     }
     return res;
