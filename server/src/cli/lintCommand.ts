@@ -3,6 +3,7 @@ import { relative, isAbsolute } from 'node:path';
 import { emptyConfig, isFailureThreshold, parseConfig, type FailureThreshold, type ShipshapeConfig } from '../config/config';
 import { hadolintFailureThreshold } from '../dockerfile/hadolintConfig';
 import { severityRank } from '../core/finding';
+import { setStageRuleCache } from '../dockerfile/lint';
 import { configureShellcheck, prefetchShellcheckSync } from '../dockerfile/shellcheck/service';
 import { fileKind, lintFile } from '../lint';
 import { oneOf, parseArgs, UsageError } from './args';
@@ -45,6 +46,8 @@ export function runLint(argv: string[], io: CommandIO): number {
   if (options['help'] || options['h']) { io.stdout(LINT_USAGE); return 0; }
   // The CLI runs ShellCheck (when installed) synchronously on every RUN script.
   configureShellcheck({ mode: options['no-shellcheck'] ? 'off' : 'sync' });
+  // Each file is linted once: the editor's per-stage reuse would only cost time here.
+  setStageRuleCache(false, true);
   const format = oneOf(options['format'], FORMATS, 'format') ?? 'tty';
   const cliThreshold = oneOf(options['failure-threshold'], THRESHOLDS, 'failure-threshold');
   const config = loadConfig(options['config'] as string | undefined, io.cwd);
