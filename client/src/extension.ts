@@ -17,6 +17,8 @@ const VIEW_ID = 'shipshape.registryExplorer';
 const SCAN_PANEL_VIEW_TYPE = 'shipshape.scanResults';
 /** Commands this file handles itself; every other contributed command belongs to features.js. */
 const OWN_COMMANDS = new Set(['shipshape.restartServer', 'shipshape.showOutput']);
+/** A Dockerfile FROM or a manifest image: line (cheap test before loading features.js). */
+const NAMES_IMAGE = /^\s*FROM\s|^\s*(?:-\s+)?image\s*:/i;
 
 let client: LanguageClient | undefined;
 let clientStarting: Promise<LanguageClient | undefined> | undefined;
@@ -100,6 +102,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }));
   }
   if (vscode.workspace.isTrusted) signingTools();
+  // Signature badge on image references; features.js loads only when the line names an image.
+  context.subscriptions.push(vscode.languages.registerHoverProvider([{ language: 'dockerfile' }, { language: 'yaml' }], {
+    provideHover: (document, position) => (NAMES_IMAGE.test(document.lineAt(position.line).text) && vscode.workspace.isTrusted
+      ? loadFeatures().signatureHover(document, position) : undefined),
+  }));
   // Stored scan results are shown on open Dockerfiles/manifests: load those features soon.
   if (hasStoredScans(context)) setTimeout(() => { try { loadFeatures(); } catch (error) { output.appendLine(`Shipshape: ${(error as Error).message}`); } }, 0);
 

@@ -6,6 +6,7 @@ import { collectCommands } from './commandRegistry';
 import { registerPushAndSign } from './push/register';
 import { registerRegistryExplorer, type ExplorerViewHost } from './registry/register';
 import { registerScanning } from './scan/register';
+import { signatureHover } from './signing/hover';
 
 export interface FeatureHost {
   explorer: ExplorerViewHost;
@@ -15,6 +16,8 @@ export interface Features {
   /** The handler of a contributed command (undefined: not one of these features'). */
   command(id: string): ((...args: unknown[]) => unknown) | undefined;
   revivePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
+  /** Signed / unsigned badge on an image reference of a Dockerfile or manifest. */
+  signatureHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined>;
 }
 
 export function registerFeatures(context: vscode.ExtensionContext, output: vscode.OutputChannel, host: FeatureHost): Features {
@@ -25,5 +28,6 @@ export function registerFeatures(context: vscode.ExtensionContext, output: vscod
   return {
     command: (id) => commands.get(id) as ((...args: unknown[]) => unknown) | undefined,
     revivePanel: scanning.revive,
+    signatureHover: (document, position) => signatureHover(document, position, output),
   };
 }

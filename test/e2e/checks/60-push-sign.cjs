@@ -98,6 +98,9 @@ module.exports = {
     cli(['generate-key-pair', '--output-key-prefix', path.join(ctx.workspace, 'e2e-cosign')], dir);
     cli(['sign', `${state.host}/e2e/signed:v1`, '--key', path.join(ctx.workspace, 'e2e-cosign.key')], dir);
     ctx.settings['shipshape.signing.publicKey'] = path.join(ctx.workspace, 'e2e-cosign.pub');
+    // A registry the user added: image references to it get the signature hover.
+    ctx.settings['shipshape.registries'] = [...(ctx.settings['shipshape.registries'] || []), { name: 'e2e-push', url: state.host, kind: 'generic' }];
+    fs.writeFileSync(path.join(ctx.workspace, 'signed.Dockerfile'), `FROM ${state.host}/e2e/signed:v1\nUSER app\n`);
 
     state.archiveDigest = makeLayout(path.join(dir, 'archive-layout'), 'archive');
     state.archive = path.join(ctx.workspace, 'e2e-image.tar');
@@ -118,6 +121,26 @@ module.exports = {
         if (!/is signed — 1 of 1 signature/.test(text)) throw new Error(`unexpected result: ${text}`);
         await helpers.screenshot('verify-signed');
         return text;
+      },
+    },
+    {
+      name: 'hover on a FROM reference to a signed image shows the signature badge (verified with cosign.pub)',
+      async run({ page, helpers, env }) {
+        await helpers.openFile('signed.Dockerfile');
+        await page.keyboard.press('Control+G');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(':1:12');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        const hover = page.locator('.monaco-hover', { hasText: 'Signatures' }).first();
+        await hover.waitFor({ timeout: env.stepTimeout });
+        const text = (await hover.innerText()).replace(/\s*\n\s*/g, ' | ');
+        if (!/Signatures \(Shipshape\): signed/.test(text) || /unsigned|invalid/.test(text)) throw new Error(`unexpected hover: ${text}`);
+        await helpers.screenshot('signature-hover');
+        await page.keyboard.press('Escape');
+        return `hover: "${text}"`;
       },
     },
     {
