@@ -65,10 +65,13 @@ process.stdout.write(fs.readFileSync(require('path').join(${JSON.stringify(path.
         const frame = await panelFrame(helpers);
         await frame.click('#counts button[data-severity="CRITICAL"]');
         await frame.waitForFunction(() => /showing 1 of 2/.test(document.querySelector('#shown').textContent));
+        // The counter updates at once, the rows in the next animation frame: wait for them.
+        await frame.waitForFunction(() => document.querySelectorAll('#rows .row .cell.id').length === 1, null, { timeout: 5000 }).catch(() => undefined);
         const ids = await frame.$$eval('#rows .row .cell.id', (cells) => cells.map((c) => c.textContent));
         if (ids.join() !== CRITICAL_ID) throw new Error(`rows after the CRITICAL filter: ${ids.join(', ')}`);
         await frame.click(`#rows .row:has-text("${CRITICAL_ID}")`);
         await frame.waitForSelector('#details .description');
+        await frame.waitForFunction((id) => document.querySelector('#details h2 .id')?.textContent === id, CRITICAL_ID, { timeout: 5000 }).catch(() => undefined);
         const description = await frame.textContent('#details .description');
         if (!description.startsWith(PAYLOAD)) throw new Error(`description not shown as text: ${description.slice(0, 100)}`);
         const injected = await frame.$$eval('#details img, #details script', (n) => n.length);
@@ -86,6 +89,7 @@ process.stdout.write(fs.readFileSync(require('path').join(${JSON.stringify(path.
         await page.locator('.monaco-workbench').waitFor({ timeout: env.stepTimeout });
         const frame = await helpers.findFrameWith('#counts button[data-severity="CRITICAL"][aria-pressed="true"]');
         await frame.waitForFunction(() => /showing 1 of 2/.test(document.querySelector('#shown').textContent));
+        await frame.waitForFunction((id) => document.querySelector('#details h2 .id')?.textContent === id, CRITICAL_ID, { timeout: 5000 }).catch(() => undefined);
         const selected = await frame.textContent('#details h2 .id');
         if (selected !== CRITICAL_ID) throw new Error(`restored selection ${selected}`);
         return `restored: showing 1 of 2, ${selected} selected`;
