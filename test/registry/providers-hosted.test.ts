@@ -7,9 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { serveRecordedApi, type RecordedAnswer, type RecordedApi } from '../helpers/registry/recordedApi';
+import type { IncomingMessage } from 'node:http';
 import type { ResolvedCredential } from '../../server/src/credentials/types';
 import { runRegistry } from '../../server/src/cli/registryCommand';
 import { RegistryError } from '../../server/src/registry/errors';
@@ -22,28 +22,13 @@ const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const digest = (c: string) => 'sha256:' + c.repeat(64);
 const basic = (user: string, pass: string) => 'Basic ' + Buffer.from(`${user}:${pass}`).toString('base64');
 
-type Answer = { status: number; body?: string; headers?: Record<string, string> };
-interface Served { server: Server; url: string; host: string; requests: { method: string; url: string; authorization?: string }[] }
-
-async function serve(route: (req: IncomingMessage, url: URL) => Answer): Promise<Served> {
-  const requests: Served['requests'] = [];
-  const server = createServer((req, res) => {
-    requests.push({ method: req.method!, url: req.url!, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
-    const answer = route(req, new URL(req.url!, 'http://x'));
-    res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
-    res.end(answer.body ?? '');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { server, url: `http://${host}`, host, requests };
-}
 
 function credentialsFor(host: string, username: string | undefined, secret: string | undefined) {
   return { get: async (h: string): Promise<ResolvedCredential | undefined> => (h === host && (username || secret) ? { ...(username ? { username } : {}), ...(secret ? { secret } : {}), origin: { source: 'test config', updateHint: 'docker login' } } : undefined) };
 }
 
 /** OCI side of the local server: Basic challenge, then catalog / tags list. */
-function oci(req: IncomingMessage, url: URL, accepted: string[], catalog: string[], tags: Record<string, string[]>): Answer | undefined {
+function oci(req: IncomingMessage, url: URL, accepted: string[], catalog: string[], tags: Record<string, string[]>): RecordedAnswer | undefined {
   if (!url.pathname.startsWith('/v2/')) return undefined;
   if (!accepted.includes(req.headers.authorization ?? '')) return { status: 401, headers: { 'www-authenticate': 'Basic realm="registry"' }, body: '{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}' };
   if (url.pathname === '/v2/_catalog') return { status: 200, body: JSON.stringify({ repositories: catalog }) };
@@ -62,9 +47,9 @@ async function rejection(promise: Promise<unknown>): Promise<RegistryError> {
 
 describe('Quay provider (API v1)', () => {
   const TOKEN = 'quay-oauth-token';
-  let quay: Served;
+  let quay: RecordedApi;
   before(async () => {
-    quay = await serve((req, url) => {
+    quay = await serveRecordedApi((req, url) => {
       const auth = req.headers.authorization;
       const fromOci = oci(req, url, [basic('acme+ci', 'robot-secret'), basic('$oauthtoken', 'revoked')], ['acme/api', 'acme/web', 'other/thing'], { 'acme/web': ['1.0', 'latest'] });
       if (fromOci) return fromOci;
@@ -179,9 +164,9 @@ describe('Quay provider (API v1)', () => {
 
 describe('GHCR provider (GitHub Packages API)', () => {
   const PAT = 'ghp_recordedPersonalAccessToken';
-  let gh: Served;
+  let gh: RecordedApi;
   before(async () => {
-    gh = await serve((req, url) => {
+    gh = await serveRecordedApi((req, url) => {
       const fromOci = oci(req, url, ['', basic('alice', PAT), basic('alice', 'ghp_noscope'), basic('alice', 'ghp_bad')], [], { 'acme/web': ['1.0', '1.1', 'latest'] });
       if (fromOci) return fromOci;
       const auth = req.headers.authorization;
@@ -288,9 +273,9 @@ describe('GHCR provider (GitHub Packages API)', () => {
 
 describe('GitLab provider (API v4)', () => {
   const TOKEN = 'glpat-recordedAccessToken';
-  let gl: Served;
+  let gl: RecordedApi;
   before(async () => {
-    gl = await serve((req, url) => {
+    gl = await serveRecordedApi((req, url) => {
       const fromOci = oci(req, url, [basic('gitlab+deploy-token-1', 'deploy-secret'), basic('alice', 'glpat-bad')], [], { 'acme/web': ['1.0', 'latest', 'main'] });
       if (fromOci) return fromOci;
       const auth = req.headers.authorization;

@@ -4,9 +4,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { serveRecordedApi, type RecordedApi } from '../helpers/registry/recordedApi';
 import { createProvider, detectKind, parseRegistrySettings } from '../../server/src/registry/providers';
 import { RegistryError } from '../../server/src/registry/errors';
 
@@ -14,24 +13,11 @@ const FIXTURES = join(__dirname, 'fixtures');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const BASIC = 'Basic ' + Buffer.from('harbor-user:harbor-pass').toString('base64');
 
-interface Served { server: Server; url: string; requests: { method: string; url: string; authorization?: string }[] }
-
-async function serve(route: (req: IncomingMessage, url: URL) => { status: number; body?: string; headers?: Record<string, string> }): Promise<Served> {
-  const requests: Served['requests'] = [];
-  const server = createServer((req, res) => {
-    requests.push({ method: req.method!, url: req.url!, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
-    const answer = route(req, new URL(req.url!, 'http://x'));
-    res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
-    res.end(answer.body ?? '');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
-}
 
 describe('Harbor provider', () => {
-  let harbor: Served;
+  let harbor: RecordedApi;
   before(async () => {
-    harbor = await serve((req, url) => {
+    harbor = await serveRecordedApi((req, url) => {
       if (req.headers.authorization !== BASIC) return { status: 401, body: '{"errors":[{"code":"UNAUTHORIZED","message":"unauthorized"}]}' };
       const page = url.searchParams.get('page');
       const size = url.searchParams.get('page_size');
@@ -91,9 +77,9 @@ describe('Harbor provider', () => {
 });
 
 describe('Docker Hub provider', () => {
-  let hub: Served;
+  let hub: RecordedApi;
   before(async () => {
-    hub = await serve((req, url) => {
+    hub = await serveRecordedApi((req, url) => {
       const p = url.pathname;
       if (req.method === 'POST' && p === '/v2/users/login') {
         return { status: 200, body: fixture('dockerhub/login.json') };

@@ -3,6 +3,7 @@
 import { RegistryError } from '../errors';
 import type { Page, RegistryClient } from '../client';
 import type { ListOptions, ListedRepository, ListedTag, RegistryKind, RegistryProvider, RegistrySettings } from './types';
+import { registryTagsPage } from './vendorApi';
 
 /** What to do when a registry's catalog is not available to this account. */
 const CATALOG_HINTS: Partial<Record<RegistryKind, string>> = {
@@ -33,9 +34,8 @@ export class GenericProvider implements RegistryProvider {
     }
   }
 
-  async listTags(repository: string, options: ListOptions = {}): Promise<Page<ListedTag>> {
-    const page = await this.client.tagsPage(repository, { ...(options.pageSize ? { n: options.pageSize } : {}), ...(options.cursor ? { cursor: options.cursor } : {}) });
-    return { items: page.items.map((name) => ({ name })), ...(page.next ? { next: page.next } : {}) };
+  listTags(repository: string, options: ListOptions = {}): Promise<Page<ListedTag>> {
+    return registryTagsPage(this.client, repository, options);
   }
 
   deleteManifest(repository: string, digest: string): Promise<void> {

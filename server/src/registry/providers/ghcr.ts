@@ -7,7 +7,7 @@
 import type { Page, RegistryClient } from '../client';
 import { RegistryError } from '../errors';
 import type { ListOptions, ListedRepository, ListedTag, RegistryProvider, RegistrySettings } from './types';
-import { API_CURSOR, VendorApi, isRefused, onceWarner, type ApiClientOptions } from './vendorApi';
+import { API_CURSOR, type ApiClientOptions, isRefused, onceWarner, registryTagsPage, VendorApi } from './vendorApi';
 
 export const GITHUB_API = 'https://api.github.com';
 
@@ -141,10 +141,8 @@ export class GhcrProvider implements RegistryProvider {
     }
   }
 
-  private async ociTags(repository: string, options: ListOptions): Promise<Page<ListedTag>> {
-    const cursor = options.cursor && !options.cursor.startsWith(API_CURSOR) ? options.cursor : undefined;
-    const page = await this.client.tagsPage(repository, { ...(options.pageSize ? { n: options.pageSize } : {}), ...(cursor ? { cursor } : {}) });
-    return { items: page.items.map((name) => ({ name })), ...(page.next ? { next: page.next } : {}) };
+  private ociTags(repository: string, options: ListOptions): Promise<Page<ListedTag>> {
+    return registryTagsPage(this.client, repository, options);
   }
 
   deleteManifest(repository: string, digest: string): Promise<void> {

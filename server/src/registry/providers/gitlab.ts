@@ -9,7 +9,7 @@
 import type { Page, RegistryClient } from '../client';
 import { RegistryError } from '../errors';
 import type { ListOptions, ListedProject, ListedRepository, ListedTag, RegistryProvider, RegistrySettings } from './types';
-import { API_CURSOR, VendorApi, isRefused, mapLimit, onceWarner, type ApiClientOptions } from './vendorApi';
+import { API_CURSOR, type ApiClientOptions, isRefused, mapLimit, onceWarner, registryTagsPage, VendorApi } from './vendorApi';
 
 interface GlRepository { id: number; name?: string; path: string; project_id: number; location?: string; created_at?: string; tags_count?: number }
 interface GlTag { name: string; path?: string; location?: string }
@@ -199,10 +199,8 @@ export class GitLabProvider implements RegistryProvider {
     }
   }
 
-  private async ociTags(repository: string, options: ListOptions): Promise<Page<ListedTag>> {
-    const cursor = options.cursor && !options.cursor.startsWith(API_CURSOR) ? options.cursor : undefined;
-    const page = await this.client.tagsPage(repository, { ...(options.pageSize ? { n: options.pageSize } : {}), ...(cursor ? { cursor } : {}) });
-    return { items: page.items.map((name) => ({ name })), ...(page.next ? { next: page.next } : {}) };
+  private ociTags(repository: string, options: ListOptions): Promise<Page<ListedTag>> {
+    return registryTagsPage(this.client, repository, options);
   }
 
   deleteManifest(repository: string, digest: string): Promise<void> {

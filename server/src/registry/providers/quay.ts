@@ -7,7 +7,7 @@
 import type { Page, RegistryClient } from '../client';
 import { RegistryError } from '../errors';
 import type { ListOptions, ListedProject, ListedRepository, ListedTag, RegistryProvider, RegistrySettings } from './types';
-import { API_CURSOR, VendorApi, isRefused, isoDate, onceWarner, type ApiClientOptions } from './vendorApi';
+import { API_CURSOR, type ApiClientOptions, isoDate, isRefused, onceWarner, registryTagsPage, VendorApi } from './vendorApi';
 
 interface QuayRepository { namespace: string; name: string; description?: string | null; is_public?: boolean; last_modified?: number | null; kind?: string }
 interface QuayTag {
@@ -147,10 +147,8 @@ export class QuayProvider implements RegistryProvider {
     return { items, ...(data.has_additional ? { next: `${API_CURSOR}${page + 1}` } : {}) };
   }
 
-  private async ociTags(repository: string, options: ListOptions): Promise<Page<ListedTag>> {
-    const cursor = options.cursor && !options.cursor.startsWith(API_CURSOR) ? options.cursor : undefined;
-    const page = await this.client.tagsPage(repository, { ...(options.pageSize ? { n: options.pageSize } : {}), ...(cursor ? { cursor } : {}) });
-    return { items: page.items.map((name) => ({ name })), ...(page.next ? { next: page.next } : {}) };
+  private ociTags(repository: string, options: ListOptions): Promise<Page<ListedTag>> {
+    return registryTagsPage(this.client, repository, options);
   }
 
   deleteManifest(repository: string, digest: string): Promise<void> {

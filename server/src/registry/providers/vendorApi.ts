@@ -3,7 +3,8 @@
 // turned into RegistryErrors named after the registry, and paging cursors that stay on the API
 // host. The credential is sent only as `Authorization` (never another header), so the client
 // drops it on any redirect that leaves the API origin.
-import { RegistryClient, type RegistryClientOptions } from '../client';
+import { RegistryClient, type Page, type RegistryClientOptions } from '../client';
+import type { ListedTag, ListOptions } from './types';
 import { RegistryError, httpError } from '../errors';
 import { nextLink } from '../paging';
 
@@ -134,4 +135,11 @@ export function onceWarner(onWarning: ((message: string) => void) | undefined): 
     said.add(message);
     onWarning?.(message);
   };
+}
+
+/** Tags from the registry API itself (`tags/list`): generic registries and the hosted ones' fallbacks (API cursors are not its own). */
+export async function registryTagsPage(client: RegistryClient, repository: string, options: ListOptions): Promise<Page<ListedTag>> {
+  const cursor = options.cursor && !options.cursor.startsWith(API_CURSOR) ? options.cursor : undefined;
+  const page = await client.tagsPage(repository, { ...(options.pageSize ? { n: options.pageSize } : {}), ...(cursor ? { cursor } : {}) });
+  return { items: page.items.map((name) => ({ name })), ...(page.next ? { next: page.next } : {}) };
 }
