@@ -86,7 +86,7 @@ connection.onDidChangeConfiguration((change) => {
   linter.lintAll();
   for (const document of documents.all()) void refreshDockerfile(document, relint, (m) => connection.console.warn(m));
 });
-connection.onCodeAction((params) => quickFixes(params, documents.get(params.textDocument.uri)));
+connection.onCodeAction((params) => quickFixes(params, linter.fixes, documents.get(params.textDocument.uri)));
 
 documents.listen(connection);
 connection.listen();

@@ -1,14 +1,15 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { ignoreActions } from './ignoreActions';
+import type { PublishedFixes } from './publishedFixes';
 
-/** Quick fixes straight from the fixes each finding carries, then "ignore this rule" pragmas. */
-export function quickFixes(params: CodeActionParams, document?: TextDocument): CodeAction[] {
+/** Quick fixes from the published findings' own fixes, then "ignore this rule" pragmas. */
+export function quickFixes(params: CodeActionParams, published: PublishedFixes, document?: TextDocument): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-    const fixes = (diagnostic.data as DiagnosticData | undefined)?.fixes ?? [];
+    const fixes = published.lookup(params.textDocument.uri, diagnostic);
     for (const fix of fixes) {
       actions.push({
         title: fix.title,

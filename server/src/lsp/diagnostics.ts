@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Finding, Fix, Severity } from '../core/finding';
+import type { Finding, Severity } from '../core/finding';
 
 export const DIAGNOSTIC_SOURCE = 'shipshape';
 
@@ -11,11 +11,8 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   style: DiagnosticSeverity.Information,
 };
 
-/** The fixes travel with the diagnostic so code actions need no second lint. */
-export interface DiagnosticData { fixes?: Fix[] }
-
 export function toDiagnostic(finding: Finding): Diagnostic {
-  const data: DiagnosticData = { fixes: finding.fixes };
+  // No `data`: fixes are looked up when code actions are asked for (publishedFixes.ts).
   return {
     range: finding.range,
     severity: LSP_SEVERITY[finding.severity],
@@ -23,6 +20,5 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     codeDescription: finding.docs ? { href: finding.docs } : undefined,
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    data,
   };
 }

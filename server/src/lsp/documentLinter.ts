@@ -4,6 +4,7 @@ import { emptyConfig, type ShipshapeConfig } from '../config/config';
 import { lintFile, type FileKind } from '../lint';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toDiagnostic } from './diagnostics';
+import { PublishedFixes } from './publishedFixes';
 import { uriToPath } from './uri';
 
 const LANGUAGE_KINDS: Record<string, FileKind> = { dockerfile: 'dockerfile', yaml: 'yaml' };
@@ -28,6 +29,8 @@ export class DocumentLinter {
   enabled = true;
   /** Workspace-index generation each document was last linted at. */
   private readonly lintedAt = new Map<string, number>();
+  /** Fixes of what was last published, for code actions. */
+  readonly fixes = new PublishedFixes();
 
   constructor(
     private readonly connection: Connection,
@@ -66,6 +69,7 @@ export class DocumentLinter {
     this.urgent.delete(uri);
     this.background.delete(uri);
     this.lintedAt.delete(uri);
+    this.fixes.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -89,6 +93,7 @@ export class DocumentLinter {
     if (!document) return;
     const findings = !this.enabled ? [] : lintFile({ path: uriToPath(uri), text: document.getText(), kind: LANGUAGE_KINDS[document.languageId] }, this.config, this.workspace);
     if (this.workspace) this.lintedAt.set(uri, this.workspace.generation);
+    this.fixes.remember(uri, findings);
     void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
   }
 }

@@ -6,15 +6,19 @@ import { emptyConfig } from '../config/config';
 import { lintDockerfile } from '../dockerfile/lint';
 import { quickFixes } from './codeActions';
 import { toDiagnostic } from './diagnostics';
+import { PublishedFixes } from './publishedFixes';
 
 const URI = 'file:///work/Dockerfile';
 
 function actionsFor(text: string, code: string) {
   const document = TextDocument.create(URI, 'dockerfile', 1, text);
-  const diagnostics = lintDockerfile(text, emptyConfig()).filter((f) => f.code === code).map(toDiagnostic);
+  const findings = lintDockerfile(text, emptyConfig());
+  const published = new PublishedFixes();
+  published.remember(URI, findings);
+  const diagnostics = findings.filter((f) => f.code === code).map(toDiagnostic);
   assert.ok(diagnostics.length > 0, `${code} expected before the action`);
   const params: CodeActionParams = { textDocument: { uri: URI }, range: diagnostics[0]!.range, context: { diagnostics: [diagnostics[0]!] } };
-  return { document, actions: quickFixes(params, document) };
+  return { document, actions: quickFixes(params, published, document) };
 }
 
 function apply(document: TextDocument, action: CodeAction): string {
@@ -62,5 +66,5 @@ test('CRLF files get CRLF pragma lines; non-Dockerfiles get no ignore actions', 
   assert.equal(apply(document, find(actions, 'Ignore MaintainerDeprecated here')), 'FROM alpine:3.20\r\n# hadolint ignore=MaintainerDeprecated\r\nMAINTAINER me\r\n');
   const yaml = TextDocument.create('file:///work/deploy.yaml', 'yaml', 1, 'a: 1\n');
   const diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', source: 'shipshape', code: 'image-tag-latest' };
-  assert.deepEqual(quickFixes({ textDocument: { uri: yaml.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }, yaml), []);
+  assert.deepEqual(quickFixes({ textDocument: { uri: yaml.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }, new PublishedFixes(), yaml), []);
 });

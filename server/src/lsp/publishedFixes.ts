@@ -1,0 +1,38 @@
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Finding, Fix, Range } from '../core/finding';
+
+/**
+ * The fixes of the findings last published for each document, looked up when the editor asks
+ * for code actions. Diagnostics do not carry them: a large file publishes ~1,000 diagnostics on
+ * every keystroke, and fixes made up a fifth of those bytes while hardly any are ever applied.
+ */
+export class PublishedFixes {
+  private readonly byUri = new Map<string, Map<string, Fix[]>>();
+
+  /** Replaces what is known of `uri` with the fixes among `findings` (just published). */
+  remember(uri: string, findings: readonly Finding[]): void {
+    let fixes: Map<string, Fix[]> | undefined;
+    for (const finding of findings) {
+      if (!finding.fixes?.length) continue;
+      fixes ??= new Map();
+      const key = fixKey(finding.code, finding.range, finding.message);
+      fixes.set(key, [...(fixes.get(key) ?? []), ...finding.fixes]);
+    }
+    if (fixes) this.byUri.set(uri, fixes);
+    else this.byUri.delete(uri);
+  }
+
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
+  /** The fixes of a diagnostic the editor sends back (as it was published). */
+  lookup(uri: string, diagnostic: Diagnostic): Fix[] {
+    if (typeof diagnostic.code !== 'string') return [];
+    return this.byUri.get(uri)?.get(fixKey(diagnostic.code, diagnostic.range, diagnostic.message)) ?? [];
+  }
+}
+
+function fixKey(code: string, range: Range, message: string): string {
+  return `${code}\u0000${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}\u0000${message}`;
+}
