@@ -2,7 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { emptyConfig, type ShipshapeConfig } from '../config/config';
 import { lintFile, type FileKind } from '../lint';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { ReadStamp, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toDiagnostic } from './diagnostics';
 import { PublishedFixes } from './publishedFixes';
 import { uriToPath } from './uri';
@@ -27,8 +27,8 @@ export class DocumentLinter {
   workspace?: WorkspaceIndex;
   /** `shipshape.enable`: when false, every document's diagnostics are cleared. */
   enabled = true;
-  /** Workspace-index generation each document was last linted at. */
-  private readonly lintedAt = new Map<string, number>();
+  /** What each document's last lint read of the workspace index, and at which generations. */
+  private readonly lintedAt = new Map<string, ReadStamp>();
   /** Fixes of what was last published, for code actions. */
   readonly fixes = new PublishedFixes();
 
@@ -54,10 +54,12 @@ export class DocumentLinter {
 
   /**
    * Re-lint after the workspace's cross-file facts changed, unless the document's last lint
-   * already saw them (documents linted while the crawl was running, for instance).
+   * read none of the facts that changed (most manifests read no Secrets; documents linted
+   * while the crawl was running may have seen the change already).
    */
   scheduleIfStale(document: TextDocument): void {
-    if (this.workspace && this.lintedAt.get(document.uri) === this.workspace.generation) return;
+    const stamp = this.lintedAt.get(document.uri);
+    if (this.workspace && stamp && this.workspace.isCurrent(stamp)) return;
     this.schedule(document, true);
   }
 
@@ -91,8 +93,15 @@ export class DocumentLinter {
   private lint(uri: string): void {
     const document = this.documents.get(uri);
     if (!document) return;
-    const findings = !this.enabled ? [] : lintFile({ path: uriToPath(uri), text: document.getText(), kind: LANGUAGE_KINDS[document.languageId] }, this.config, this.workspace);
-    if (this.workspace) this.lintedAt.set(uri, this.workspace.generation);
+    const lint = () => !this.enabled ? [] : lintFile({ path: uriToPath(uri), text: document.getText(), kind: LANGUAGE_KINDS[document.languageId] }, this.config, this.workspace);
+    let findings;
+    if (this.workspace) {
+      const { result, stamp } = this.workspace.recordReads(lint);
+      findings = result;
+      this.lintedAt.set(uri, stamp);
+    } else {
+      findings = lint();
+    }
     this.fixes.remember(uri, findings);
     void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
   }

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { secretYaml } from '../kubernetes/testing';
+import { emptyConfig } from '../config/config';
+import { lintFile } from '../lint';
 import { WorkspaceIndex } from './workspaceIndex';
 
 test('update reports a change only when cross-file facts change', () => {
@@ -14,20 +18,61 @@ test('update reports a change only when cross-file facts change', () => {
   assert.equal(index.secrets().length, 0);
 });
 
-test('generation grows exactly when the facts other files depend on change', () => {
+test('a read stamp stays current until a kind of fact it read changes', () => {
   const index = new WorkspaceIndex();
-  const at = (): number => index.generation;
-  const start = at();
   index.update('/ws/s.yaml', secretYaml('regcred', ['ghcr.io']));
-  const afterSecret = at();
-  assert.ok(afterSecret > start, 'a new Secret');
+  const { result, stamp } = index.recordReads(() => index.secrets().length);
+  assert.equal(result, 1);
+  assert.deepEqual(stamp.map(([kind]) => kind), ['secrets']);
   index.update('/ws/s.yaml', secretYaml('regcred', ['ghcr.io']) + '# comment\n');
-  assert.equal(at(), afterSecret, 'same facts: a lint made before is still current');
+  index.update('/ws/c.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
+  index.update('/ws/sa.yaml', 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: builder}\n');
+  assert.ok(index.isCurrent(stamp), 'same Secrets: a lint that read only Secrets is still current');
   index.update('/ws/s.yaml', secretYaml('regcred', ['quay.io']));
-  assert.ok(at() > afterSecret, 'registries changed');
-  const beforeRemove = at();
+  assert.ok(!index.isCurrent(stamp), 'registries changed');
+  const again = index.recordReads(() => index.secrets()).stamp;
   index.remove('/ws/s.yaml');
-  assert.ok(at() > beforeRemove, 'Secret removed');
+  assert.ok(!index.isCurrent(again), 'Secret removed');
+});
+
+test('read stamps of real lints: a ConfigMap reads no Secrets, a Deployment with pull secrets does', () => {
+  const index = new WorkspaceIndex();
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      imagePullSecrets: [{name: regcred}]\n      containers:\n      - name: web\n        image: ghcr.io/acme/web:1.0\n';
+  const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n';
+  index.update('/ws/deploy.yaml', deployment);
+  index.update('/ws/cm.yaml', configMap);
+  const lint = (path: string, text: string) => index.recordReads(() => lintFile({ path, text }, emptyConfig(), index)).stamp;
+  const deployStamp = lint('/ws/deploy.yaml', deployment);
+  const configStamp = lint('/ws/cm.yaml', configMap);
+  // A document the index does not hold yet is linted on a copy: its reads still count.
+  const unsavedStamp = lint('/ws/unsaved.yaml', deployment);
+  assert.ok(deployStamp.some(([kind]) => kind === 'secrets'));
+  assert.ok(unsavedStamp.some(([kind]) => kind === 'secrets'));
+  assert.ok(!configStamp.some(([kind]) => kind === 'secrets'));
+  index.update('/ws/s.yaml', secretYaml('regcred', ['ghcr.io']));
+  assert.ok(!index.isCurrent(deployStamp) && !index.isCurrent(unsavedStamp), 'the Deployment must be linted again');
+  assert.ok(index.isCurrent(configStamp), 'the ConfigMap need not be');
+});
+
+test('facts keep no part of the indexed texts alive (names are copies, not slices)', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const index = new WorkspaceIndex();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 40; i++) {
+    // 512 KiB of comment, then a Secret and a ServiceAccount whose names are long enough to be
+    // cut out of the text as slices, and an image whose tag the index remembers.
+    const text = `# ${i} ${'x'.repeat(1 << 19)}\n` + secretYaml(`registry-credentials-${i}`, ['ghcr.io'])
+      + `---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: builder-account-${i}}\nimagePullSecrets: [{name: registry-credentials-${i}}]\n`
+      + `---\nkind: Pod\nspec:\n  containers:\n  - image: ghcr.io/acme/application-image:release-2024.${i}\n`;
+    index.update(`/ws/${i}.yaml`, text);
+  }
+  gc();
+  const grown = process.memoryUsage().heapUsed - before;
+  assert.equal(index.secrets().length, 40);
+  // The YAML parse cache keeps about 1 MiB of recent text and its trees: well under 20 MiB.
+  assert.ok(grown < 10 * 1024 * 1024, `the index holds ${(grown / 1048576).toFixed(1)} MiB after indexing 20 MiB of text`);
 });
 
 test('Secret-like objects with names, namespaces, types and registry keys; never credentials', () => {

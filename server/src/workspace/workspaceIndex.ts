@@ -6,7 +6,19 @@ import { parseManifestFile } from '../kubernetes/manifest';
 import { extractFacts, isKustomizationPath, scanImageTags } from './extract';
 import type { FileFacts, KustomizationFact, KustomizeImage, SecretFact, ServiceAccountFact } from './facts';
 
-interface Entry { facts: FileFacts; signature: string }
+/**
+ * The kinds of cross-file facts a lint can read, each with its own generation: a document is
+ * stale only when a kind it read has changed since (most manifests read no Secrets at all).
+ */
+export type FactKind = 'secrets' | 'serviceAccounts' | 'kustomizations' | 'fileNames';
+const FACT_KINDS: readonly FactKind[] = ['secrets', 'serviceAccounts', 'kustomizations', 'fileNames'];
+
+/** The generations of the fact kinds one lint read (see `recordReads`). */
+export type ReadStamp = ReadonlyArray<readonly [FactKind, number]>;
+
+interface Entry { facts: FileFacts; signatures: Record<Exclude<FactKind, 'fileNames'>, string> }
+
+interface Derived { secrets?: SecretFact[]; serviceAccounts?: ServiceAccountFact[]; kustomizations?: KustomizationFact[] }
 
 /** `kind: Secret`, `"kind": "ServiceAccount"`, `{kind: SealedSecret}`, `kind: !!str Secret`… */
 const FACT_KIND = /\bkind['"]?\s*:\s*(?:!!str\s+)?['"]?(?:Secret|SealedSecret|ExternalSecret|ServiceAccount)\b/;
@@ -22,17 +34,24 @@ function mayHoldFacts(path: string, text: string): boolean {
   return text.includes('&') && (text.includes('Secret') || text.includes('ServiceAccount'));
 }
 
+const EMPTY_SIGNATURES = { secrets: '[]', serviceAccounts: '[]', kustomizations: 'null' } as const;
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, Entry>();
   private readonly names = new Set<string>();
   private tags?: Map<string, string[]>;
-  private derived?: { secrets: SecretFact[]; accounts: ServiceAccountFact[]; kustomizations: KustomizationFact[] };
-  /** Grows whenever the cross-file facts change: a lint made at this generation is still current. */
+  /** Every file's facts of one kind together, made on first read after a change of that kind. */
+  private derived: Derived = {};
+  private readonly generations: Record<FactKind, number> = { secrets: 0, serviceAccounts: 0, kustomizations: 0, fileNames: 0 };
+  /** The kinds read since `recordReads` began (shared with `withFile` copies made meanwhile). */
+  private reads?: Set<FactKind>;
+  /** Grows whenever the cross-file facts change. */
   generation = 0;
 
   /** Re-reads one file; true when its cross-file facts changed. */
   update(path: string, text: string): boolean {
     const key = resolve(path);
+    if (!this.names.has(key)) this.changed('fileNames');
     this.names.add(key);
     let facts: FileFacts;
     try {
@@ -41,39 +60,89 @@ export class WorkspaceIndex {
       facts = { secrets: [], serviceAccounts: [] };
     }
     // Image tags are suggestions only: they never make dependents re-lint.
-    const signature = JSON.stringify(facts);
     const imageTags = scanImageTags(text);
     if (imageTags) facts = { ...facts, imageTags };
+    // A copy through JSON: strings cut out of the text (names, tags) would otherwise keep the
+    // whole text of every indexed file alive.
+    facts = JSON.parse(JSON.stringify(facts)) as FileFacts;
+    const signatures = {
+      secrets: JSON.stringify(facts.secrets),
+      serviceAccounts: JSON.stringify(facts.serviceAccounts),
+      kustomizations: JSON.stringify(facts.kustomization ?? null),
+    };
     const previous = this.files.get(key);
-    this.files.set(key, { facts, signature });
+    this.files.set(key, { facts, signatures });
     this.tags = undefined;
-    if (previous?.signature === signature) return false;
-    this.derived = undefined;
-    this.generation++;
-    return previous !== undefined || facts.secrets.length + facts.serviceAccounts.length > 0 || !!facts.kustomization;
+    let changed = false;
+    for (const kind of ['secrets', 'serviceAccounts', 'kustomizations'] as const) {
+      if (previous?.signatures[kind] === signatures[kind]) continue;
+      if (!previous && signatures[kind] === EMPTY_SIGNATURES[kind]) continue;
+      this.changed(kind);
+      changed = true;
+    }
+    return changed;
   }
 
   remove(path: string): boolean {
     const key = resolve(path);
-    this.names.delete(key);
+    if (this.names.delete(key)) this.changed('fileNames');
     this.tags = undefined;
     const previous = this.files.get(key);
     this.files.delete(key);
     if (!previous) return false;
-    this.derived = undefined;
+    let changed = false;
+    for (const kind of ['secrets', 'serviceAccounts', 'kustomizations'] as const) {
+      if (previous.signatures[kind] === EMPTY_SIGNATURES[kind]) continue;
+      this.changed(kind);
+      changed = true;
+    }
+    return changed;
+  }
+
+  private changed(kind: FactKind): void {
+    this.generations[kind]++;
+    if (kind !== 'fileNames') this.derived[kind] = undefined;
     this.generation++;
-    return previous.facts.secrets.length + previous.facts.serviceAccounts.length > 0 || !!previous.facts.kustomization;
+  }
+
+  private read(kind: FactKind): void {
+    this.reads?.add(kind);
+  }
+
+  /**
+   * Runs `work` (a lint) noting which kinds of facts it reads. The stamp it returns stays
+   * current (`isCurrent`) until one of those kinds changes.
+   */
+  recordReads<T>(work: () => T): { result: T; stamp: ReadStamp } {
+    const outer = this.reads;
+    const reads = new Set<FactKind>();
+    this.reads = reads;
+    try {
+      const result = work();
+      return { result, stamp: FACT_KINDS.filter((kind) => reads.has(kind)).map((kind) => [kind, this.generations[kind]] as const) };
+    } finally {
+      this.reads = outer;
+      if (outer) for (const kind of reads) outer.add(kind);
+    }
+  }
+
+  isCurrent(stamp: ReadStamp): boolean {
+    return stamp.every(([kind, generation]) => this.generations[kind] === generation);
   }
 
   factsOf(path: string): FileFacts | undefined { return this.files.get(resolve(path))?.facts; }
 
-  /** A copy with one more file (e.g. an unsaved buffer that must not stay in the real index). */
+  /**
+   * A copy with one more file (e.g. an unsaved buffer that must not stay in the real index).
+   * What is read of the copy counts as read of this index.
+   */
   withFile(path: string, text: string): WorkspaceIndex {
     const copy = new WorkspaceIndex();
     for (const [key, entry] of this.files) copy.files.set(key, entry);
     copy.tags = undefined;
     for (const name of this.names) copy.names.add(name);
     copy.update(path, text);
+    copy.reads = this.reads;
     return copy;
   }
 
@@ -81,26 +150,25 @@ export class WorkspaceIndex {
   get size(): number { return this.files.size; }
 
   /** Does the workspace hold a file of this name in this folder (e.g. a chart's Chart.yaml)? */
-  hasFileIn(dir: string, name: string): boolean { return this.names.has(resolve(dir, name)); }
-
-  private all() {
-    if (!this.derived) {
-      const secrets: SecretFact[] = [];
-      const accounts: ServiceAccountFact[] = [];
-      const kustomizations: KustomizationFact[] = [];
-      for (const { facts } of this.files.values()) {
-        secrets.push(...facts.secrets);
-        accounts.push(...facts.serviceAccounts);
-        if (facts.kustomization) kustomizations.push(facts.kustomization);
-      }
-      this.derived = { secrets, accounts, kustomizations };
-    }
-    return this.derived;
+  hasFileIn(dir: string, name: string): boolean {
+    this.read('fileNames');
+    return this.names.has(resolve(dir, name));
   }
 
-  secrets(): SecretFact[] { return this.all().secrets; }
-  serviceAccounts(): ServiceAccountFact[] { return this.all().accounts; }
-  kustomizations(): KustomizationFact[] { return this.all().kustomizations; }
+  secrets(): SecretFact[] {
+    this.read('secrets');
+    return this.derived.secrets ??= [...this.files.values()].flatMap(({ facts }) => facts.secrets);
+  }
+
+  serviceAccounts(): ServiceAccountFact[] {
+    this.read('serviceAccounts');
+    return this.derived.serviceAccounts ??= [...this.files.values()].flatMap(({ facts }) => facts.serviceAccounts);
+  }
+
+  kustomizations(): KustomizationFact[] {
+    this.read('kustomizations');
+    return this.derived.kustomizations ??= [...this.files.values()].flatMap(({ facts }) => facts.kustomization ? [facts.kustomization] : []);
+  }
 
   /** The kustomization that owns a file: lists it (or a folder holding it) under `resources`; nearest wins. */
   owningKustomization(path: string): KustomizationFact | undefined {

@@ -4,10 +4,12 @@ import { kubernetesRuleMeta, type KubernetesRule } from '../rule';
 export const pullSecretMissing: KubernetesRule = {
   meta: kubernetesRuleMeta('pull-secret-missing', 'warning', 'The pull secret is not defined in the workspace'),
   check(context, report) {
-    // Secrets managed outside the repository are common: with none in sight, only a hint.
-    const noSecrets = context.workspace.secrets().length === 0;
     for (const { object, entry, resolution, owner } of context.pullSecretReferences()) {
       if (resolution.state !== 'missing') continue;
+      // Secrets managed outside the repository are common: with none in sight, only a hint.
+      // (Asked here, not up front: a file without pull secrets reads no Secrets, so new Secrets
+      // elsewhere never make it stale.)
+      const noSecrets = context.workspace.secrets().length === 0;
       const where = owner === 'serviceAccount' ? `ServiceAccount "${object.name ?? ''}"` : 'this Pod';
       report({
         range: context.itemLineRange(object.source, entry.item),
