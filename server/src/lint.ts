@@ -3,8 +3,9 @@
 import { basename } from 'node:path';
 import type { ShipshapeConfig } from './config/config';
 import type { Finding } from './core/finding';
-import { lintDockerfile } from './dockerfile/lint';
+import { lintDockerfile, releaseDockerfileLint } from './dockerfile/lint';
 import { lintKubernetes } from './kubernetes/lint';
+import { releaseManifestParse } from './kubernetes/manifest';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 export type FileKind = 'dockerfile' | 'yaml';
@@ -33,5 +34,17 @@ export function lintFile(input: LintInput, config: ShipshapeConfig, workspace?: 
     case 'dockerfile': return lintDockerfile(input.text, config, input.path);
     case 'yaml': return lintKubernetes(input.path, input.text, config, workspace);
     default: return [];
+  }
+}
+
+/**
+ * Forgets the parse trees and per-stage results kept to make the next lint of this exact file
+ * fast. For files that are open but not being edited: with a whole workspace open, keeping them
+ * all cost over a hundred MB for edits that never come.
+ */
+export function releaseLintCaches(input: LintInput): void {
+  switch (input.kind ?? fileKind(input.path)) {
+    case 'dockerfile': releaseDockerfileLint(input.text, input.path); break;
+    case 'yaml': releaseManifestParse(input.path, input.text); break;
   }
 }

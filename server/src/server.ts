@@ -1,5 +1,6 @@
 // The language server: wiring only. Runs over IPC (VS Code) or `--stdio` (any LSP editor).
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver/node';
@@ -86,7 +87,10 @@ connection.onDidChangeConfiguration((change) => {
   linter.lintAll();
   for (const document of documents.all()) void refreshDockerfile(document, relint, (m) => connection.console.warn(m));
 });
-connection.onCodeAction((params) => quickFixes(params, linter.fixes, documents.get(params.textDocument.uri)));
+connection.onCodeAction((params) => {
+  linter.ensureFixes(params.textDocument.uri);
+  return quickFixes(params, linter.fixes, documents.get(params.textDocument.uri));
+});
 
 documents.listen(connection);
 connection.listen();
@@ -96,9 +100,10 @@ collectGarbageWhenIdle();
  * V8 keeps the heap it grew to during a burst of work (opening every file of a workspace, the
  * index crawl, a configuration change re-linting everything) and rarely gives it back on its own:
  * after opening 3,700 files the heap stayed at ~350 MB for ~85 MB of live data. Once the server
- * has been quiet for a few seconds after such a burst, a full collection (up to three, while
- * much of the heap is still empty) returns that memory. Never during typing: a keystroke's lint
- * is far below the burst threshold, and any CPU use restarts the quiet period.
+ * has been quiet for two seconds after such a burst, full collections (one a second, up to
+ * three, while much of the heap is still empty) return that memory. Quiet is measured on the
+ * event loop, so the collector's own background threads never count as work. Never during
+ * typing: a keystroke's lint is far below the burst threshold, and any work restarts the wait.
  */
 function collectGarbageWhenIdle(): void {
   let gc: (() => void) | undefined;
@@ -110,25 +115,28 @@ function collectGarbageWhenIdle(): void {
   }
   if (typeof gc !== 'function') return;
   const SLACK_BYTES = 24 * 1024 * 1024;
-  let last = process.cpuUsage();
+  let last = performance.eventLoopUtilization();
+  let collectingMs = 0;
   let busyMs = 0;
   let quietTicks = 0;
   let collections = 0;
   setInterval(() => {
-    const used = process.cpuUsage(last);
-    last = process.cpuUsage();
-    const ms = (used.user + used.system) / 1000;
-    if (ms > 50) {
-      busyMs += ms;
+    const now = performance.eventLoopUtilization();
+    const workMs = now.active - last.active - collectingMs;
+    last = now;
+    collectingMs = 0;
+    if (workMs > 50) {
+      busyMs += workMs;
       quietTicks = 0;
       collections = 0;
       return;
     }
-    if (busyMs < 1000 || ++quietTicks < 3 || collections >= 3) return;
+    if (busyMs < 1000 || ++quietTicks < 2 || collections >= 3) return;
     const heap = getHeapStatistics();
     if (heap.total_heap_size - heap.used_heap_size < SLACK_BYTES) { busyMs = 0; return; }
     collections++;
+    const started = performance.now();
     gc!();
-    last = process.cpuUsage(); // the collection itself is not new work
+    collectingMs = performance.now() - started;
   }, 1000).unref();
 }

@@ -2,6 +2,7 @@ import { effectiveSeverity, type ShipshapeConfig } from '../config/config';
 import { compareFindings, type Finding } from '../core/finding';
 import { docsUrl } from '../core/rule';
 import { DockerfileContext, type InstructionInfo } from './context';
+import { releaseDockerfileParse } from './parse';
 import { configForDockerfile } from './hadolintConfig';
 import type { DockerfileRule } from './rule';
 import { ruleScope } from './ruleScopes';
@@ -109,6 +110,12 @@ const shellcheckPending = new WeakMap<Finding[], string[]>();
 export function setStageRuleCache(enabled: boolean, clear = false): void {
   ruleCacheEnabled = enabled;
   if (clear) stageCaches.clear();
+}
+
+/** Forgets what the incremental lint keeps of a file (nobody is editing it: see ../lint.ts). */
+export function releaseDockerfileLint(text: string, path?: string): void {
+  stageCaches.delete(path ?? '');
+  releaseDockerfileParse(text);
 }
 
 /** A stage (the first with what precedes it) and the findings of stage rules in it, by rule id. */

@@ -38,10 +38,24 @@ export function parseDockerfile(text: string): ParsedDockerfile {
   return dockerfile;
 }
 
+/** Forgets the parse of `text` and of its chunks (a file nobody is editing: see lint.ts). */
+export function releaseDockerfileParse(text: string): void {
+  recent.delete(text);
+  for (const { line, text: chunk } of stageChunks(text) ?? []) chunks.delete(`${line}:${chunk}`);
+}
+
+/** For tests: is a parse of exactly this text kept? */
+export function hasCachedParse(text: string): boolean {
+  return recent.has(text);
+}
+
 /** Chunk parses by `<first line>:<text>`; least recently used first. */
 const chunks = new Map<string, ParsedDockerfile>();
-/** Enough for the current versions of several open 2,000-line files (~60 chunks each). */
-const CHUNK_LIMIT = 1024;
+/**
+ * Enough for the files being edited (a 2,000-line file has ~70 chunks). Chunks of files nobody
+ * edits are cheap to parse again and costly to keep: every open file's trees and RUN scripts.
+ */
+const CHUNK_LIMIT = 256;
 
 /** Files smaller than this are parsed whole: chunking would not pay. */
 let minChunkedLength = 4096;

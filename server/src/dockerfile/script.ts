@@ -30,7 +30,8 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busy
  */
 export function joinContinuation(text: string, start: number, end: number, escape: string): { source: SourceText; end: number } {
   let out = '';
-  const offsets: number[] = [];
+  const offsets = new Int32Array(Math.max(0, end - start) + 1);
+  let count = 0;
   let i = start;
   let first = true;
   const continuation = new RegExp(`${escape === '`' ? '`' : '\\\\'}[ \\t]*$`);
@@ -42,13 +43,14 @@ export function joinContinuation(text: string, start: number, end: number, escap
     if (!first && (/^\s*#/.test(line) || line.trim() === '')) { i = lineEnd + 1; continue; }
     const m = continuation.exec(line);
     const contentEnd = i + (m ? m.index : line.length);
-    for (let k = i; k < contentEnd; k++) { out += text[k]; offsets.push(k); }
-    if (!m) { offsets.push(contentEnd); return { source: { text: out, offsets }, end: contentEnd }; }
+    out += text.slice(i, contentEnd);
+    for (let k = i; k < contentEnd; k++) offsets[count++] = k;
+    if (!m) { offsets[count++] = contentEnd; return { source: { text: out, offsets: offsets.slice(0, count) }, end: contentEnd }; }
     first = false;
     i = lineEnd + 1;
   }
-  offsets.push(Math.min(i, end));
-  return { source: { text: out, offsets }, end: Math.min(i, end) };
+  offsets[count++] = Math.min(i, end);
+  return { source: { text: out, offsets: offsets.slice(0, count) }, end: Math.min(i, end) };
 }
 
 /** Reads a RUN instruction (or an ONBUILD RUN trigger) into shell commands. */
@@ -61,17 +63,17 @@ export function readRunScript(instruction: Instruction, text: string, offsetAt: 
     if (isShellC) {
       // `["sh", "-c", "script"]`: the script is shell; offsets point into the JSON string.
       const scriptWord = words[2]!;
-      const source: SourceText = { text: scriptWord.value, offsets: Array.from({ length: scriptWord.value.length + 1 }, (_, k) => Math.min(scriptWord.start + k, scriptWord.end)) };
+      const source: SourceText = { text: scriptWord.value, offsets: Int32Array.from({ length: scriptWord.value.length + 1 }, (_, k) => Math.min(scriptWord.start + k, scriptWord.end)) };
       const line = parseShell(source);
       return { line, heredocs: [], commands: line.commands, execForm: true, hasPipe: line.hasPipe };
     }
     const command: ShellCommand = { name: words[0]?.value ?? '', words, assignments: [], redirects: [], before: '', after: '', depth: 0, start: words[0]?.start ?? 0, end: words[words.length - 1]?.end ?? 0 };
-    const line: ShellScript = { source: { text: '', offsets: [0] }, commands: words.length ? [command] : [], hasPipe: false };
+    const line: ShellScript = { source: { text: '', offsets: Int32Array.of(0) }, commands: words.length ? [command] : [], hasPipe: false };
     return { line, heredocs: [], commands: line.commands, execForm: true, hasPipe: false };
   }
   const argsRange = instruction.getArgumentsRange();
   if (!argsRange) {
-    const empty: ShellScript = { source: { text: '', offsets: [0] }, commands: [], hasPipe: false };
+    const empty: ShellScript = { source: { text: '', offsets: Int32Array.of(0) }, commands: [], hasPipe: false };
     return { line: empty, heredocs: [], commands: [], execForm: false, hasPipe: false };
   }
   const start = offsetAt(argsRange.start);
@@ -84,7 +86,7 @@ export function readRunScript(instruction: Instruction, text: string, offsetAt: 
     const content = heredoc.getContentRange();
     const bodyStart = content ? offsetAt(content.start) : offsetAt(heredoc.getNameRange().end);
     const bodyEnd = content ? offsetAt(content.end) : bodyStart;
-    const source: SourceText = { text: text.slice(bodyStart, bodyEnd), offsets: Array.from({ length: bodyEnd - bodyStart + 1 }, (_, k) => bodyStart + k) };
+    const source: SourceText = { text: text.slice(bodyStart, bodyEnd), offsets: Int32Array.from({ length: bodyEnd - bodyStart + 1 }, (_, k) => bodyStart + k) };
     const body: HeredocBody = { heredoc, source };
     if (posixShell && heredocRunsInShell(source.text, lineInterpreter, bodies.length === 0)) body.shell = parseShell(source);
     bodies.push(body);
@@ -150,7 +152,7 @@ export function shiftRunScript(script: RunScript, delta: number): RunScript {
     if (!copy) {
       // Few rules read the per-character offsets: shift them on first read.
       const original = s.offsets;
-      let shifted: number[] | undefined;
+      let shifted: Int32Array | undefined;
       copy = { text: s.text, get offsets() { return shifted ??= original.map((o) => o + delta); } };
       sources.set(s, copy);
     }

@@ -3,7 +3,7 @@
 import type { Node } from 'yaml';
 import type { Range } from '../core/finding';
 import { isHelmTemplate, isTemplated, neutraliseTemplates } from './yaml/helm';
-import { LineIndex, parseDocuments, type SourceDocument } from './yaml/documents';
+import { LineIndex, parseDocuments, releaseDocumentParses, type SourceDocument } from './yaml/documents';
 import { getString, getValue, isMapping, scalarString, seqItems, type Doc } from './yaml/nodes';
 
 export interface ManifestObject {
@@ -50,6 +50,14 @@ export function parseManifestFile(path: string, originalText: string): ManifestF
   lastParse.set(path, { text: originalText, file });
   if (lastParse.size > LAST_PARSE_LIMIT) lastParse.delete(lastParse.keys().next().value!);
   return file;
+}
+
+/** Forgets the parse of this version of `path` (a file nobody is editing: see lint.ts). */
+export function releaseManifestParse(path: string, text: string): void {
+  const last = lastParse.get(path);
+  if (last?.text !== text) return;
+  lastParse.delete(path);
+  releaseDocumentParses(last.file.text);
 }
 
 function parseManifestText(path: string, originalText: string): ManifestFile {

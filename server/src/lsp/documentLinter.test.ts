@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { hasCachedParse } from '../dockerfile/parse';
 import { DocumentLinter } from './documentLinter';
 
 interface Published { uri: string; version?: number; codes: string[] }
@@ -63,4 +64,30 @@ test('closing a document drops its queued lint and clears its diagnostics', asyn
   linter.close('file:///w/Dockerfile');
   await settle();
   assert.deepEqual(published, [{ uri: 'file:///w/Dockerfile', codes: [] }]);
+});
+
+test('only documents being edited keep their parses between lints; opened ones let them go', async () => {
+  const opened = 'file:///w/opened/Dockerfile';
+  const typed = 'file:///w/typed/Dockerfile';
+  const { docs, linter, edit } = setup({ [opened]: 'FROM debian:12\nRUN echo opened\n', [typed]: 'FROM debian:12\nRUN echo typed\n' });
+  linter.schedule(docs.get(opened)!);
+  linter.schedule(docs.get(typed)!);
+  await settle();
+  linter.schedule(edit(typed, 'FROM debian:12\nRUN echo typed again\n'));
+  await settle();
+  assert.equal(hasCachedParse(docs.get(opened)!.getText()), false, 'the opened file\'s parse was released');
+  assert.equal(hasCachedParse(docs.get(typed)!.getText()), true, 'the edited file\'s parse is kept for the next keystroke');
+});
+
+test('code actions for a document whose fixes were let go lint it again (without publishing)', async () => {
+  const uris = Array.from({ length: 40 }, (_, i) => `file:///w/${i}/Dockerfile`);
+  const { docs, published, linter } = setup(Object.fromEntries(uris.map((uri) => [uri, 'FROM debian:12\nMAINTAINER me\n'])));
+  for (const uri of uris) linter.schedule(docs.get(uri)!);
+  for (let i = 0; i < uris.length + 5; i++) await tick();
+  assert.equal(published.length, uris.length);
+  assert.equal(linter.fixes.has(uris[0]!), false, 'only the most recent documents keep their fixes');
+  const count = published.length;
+  linter.ensureFixes(uris[0]!);
+  assert.equal(linter.fixes.has(uris[0]!), true);
+  assert.equal(published.length, count, 'nothing new is published');
 });

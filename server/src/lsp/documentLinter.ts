@@ -1,7 +1,8 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { emptyConfig, type ShipshapeConfig } from '../config/config';
-import { lintFile, type FileKind } from '../lint';
+import { lintFile, releaseLintCaches, type FileKind } from '../lint';
+import type { Finding } from '../core/finding';
 import type { ReadStamp, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toDiagnostic } from './diagnostics';
 import { PublishedFixes } from './publishedFixes';
@@ -31,6 +32,9 @@ export class DocumentLinter {
   private readonly lintedAt = new Map<string, ReadStamp>();
   /** Fixes of what was last published, for code actions. */
   readonly fixes = new PublishedFixes();
+  /** Documents seen open, and those edited since: only these keep their parses between lints. */
+  private readonly opened = new Set<string>();
+  private readonly edited = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -46,6 +50,9 @@ export class DocumentLinter {
     if (relint) {
       if (!this.urgent.has(uri)) this.background.add(uri);
     } else {
+      // The first content event is the open; later ones are edits.
+      if (this.opened.has(uri)) this.edited.add(uri);
+      this.opened.add(uri);
       this.background.delete(uri);
       this.urgent.add(uri);
     }
@@ -72,6 +79,8 @@ export class DocumentLinter {
     this.background.delete(uri);
     this.lintedAt.delete(uri);
     this.fixes.forget(uri);
+    this.opened.delete(uri);
+    this.edited.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -93,17 +102,35 @@ export class DocumentLinter {
   private lint(uri: string): void {
     const document = this.documents.get(uri);
     if (!document) return;
-    const lint = () => !this.enabled ? [] : lintFile({ path: uriToPath(uri), text: document.getText(), kind: LANGUAGE_KINDS[document.languageId] }, this.config, this.workspace);
-    let findings;
-    if (this.workspace) {
-      const { result, stamp } = this.workspace.recordReads(lint);
-      findings = result;
-      this.lintedAt.set(uri, stamp);
+    const findings = this.findingsOf(document);
+    void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+  }
+
+  /**
+   * Lints a document now (without publishing) when the fixes of its last publish were let go:
+   * code actions asked for a document that was not among the recently linted ones.
+   */
+  ensureFixes(uri: string): void {
+    const document = this.documents.get(uri);
+    if (document && !this.fixes.has(uri)) this.findingsOf(document, false);
+  }
+
+  /** `stamp`: record what the lint read (false when nothing is published from it). */
+  private findingsOf(document: TextDocument, stamp = true): Finding[] {
+    const { uri } = document;
+    const input = { path: uriToPath(uri), text: document.getText(), kind: LANGUAGE_KINDS[document.languageId] };
+    const lint = () => !this.enabled ? [] : lintFile(input, this.config, this.workspace);
+    let findings: Finding[];
+    if (this.workspace && stamp) {
+      const recorded = this.workspace.recordReads(lint);
+      findings = recorded.result;
+      this.lintedAt.set(uri, recorded.stamp);
     } else {
       findings = lint();
     }
+    if (!this.edited.has(uri)) releaseLintCaches(input);
     this.fixes.remember(uri, findings);
-    void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+    return findings;
   }
 }
 

@@ -2,12 +2,16 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { Finding, Fix, Range } from '../core/finding';
 
 /**
- * The fixes of the findings last published for each document, looked up when the editor asks
- * for code actions. Diagnostics do not carry them: a large file publishes ~1,000 diagnostics on
- * every keystroke, and fixes made up a fifth of those bytes while hardly any are ever applied.
+ * The fixes of the findings last published for recently linted documents, looked up when the
+ * editor asks for code actions. Diagnostics do not carry them: a large file publishes ~1,000
+ * diagnostics on every keystroke, and fixes made up a fifth of those bytes while hardly any are
+ * ever applied. Only the most recent documents are kept (every YAML finding has an "ignore"
+ * fix: a whole open workspace's fixes took MBs); `has` says when to lint again for them.
  */
 export class PublishedFixes {
+  /** Least recently published first. */
   private readonly byUri = new Map<string, Map<string, Fix[]>>();
+  constructor(private readonly limit = 32) {}
 
   /** Replaces what is known of `uri` with the fixes among `findings` (just published). */
   remember(uri: string, findings: readonly Finding[]): void {
@@ -18,8 +22,13 @@ export class PublishedFixes {
       const key = fixKey(finding.code, finding.range, finding.message);
       fixes.set(key, [...(fixes.get(key) ?? []), ...finding.fixes]);
     }
-    if (fixes) this.byUri.set(uri, fixes);
-    else this.byUri.delete(uri);
+    this.byUri.delete(uri);
+    this.byUri.set(uri, fixes ?? new Map());
+    if (this.byUri.size > this.limit) this.byUri.delete(this.byUri.keys().next().value!);
+  }
+
+  has(uri: string): boolean {
+    return this.byUri.has(uri);
   }
 
   forget(uri: string): void {

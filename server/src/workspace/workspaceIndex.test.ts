@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { secretYaml } from '../kubernetes/testing';
 import { emptyConfig } from '../config/config';
 import { lintFile } from '../lint';
-import { WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceIndex, type ReadStamp } from './workspaceIndex';
 
 test('update reports a change only when cross-file facts change', () => {
   const index = new WorkspaceIndex();
@@ -23,7 +23,7 @@ test('a read stamp stays current until a kind of fact it read changes', () => {
   index.update('/ws/s.yaml', secretYaml('regcred', ['ghcr.io']));
   const { result, stamp } = index.recordReads(() => index.secrets().length);
   assert.equal(result, 1);
-  assert.deepEqual(stamp.map(([kind]) => kind), ['secrets']);
+  assert.deepEqual(stamp.generations.map(([kind]) => kind), ['secrets']);
   index.update('/ws/s.yaml', secretYaml('regcred', ['ghcr.io']) + '# comment\n');
   index.update('/ws/c.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
   index.update('/ws/sa.yaml', 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: builder}\n');
@@ -46,12 +46,31 @@ test('read stamps of real lints: a ConfigMap reads no Secrets, a Deployment with
   const configStamp = lint('/ws/cm.yaml', configMap);
   // A document the index does not hold yet is linted on a copy: its reads still count.
   const unsavedStamp = lint('/ws/unsaved.yaml', deployment);
-  assert.ok(deployStamp.some(([kind]) => kind === 'secrets'));
-  assert.ok(unsavedStamp.some(([kind]) => kind === 'secrets'));
-  assert.ok(!configStamp.some(([kind]) => kind === 'secrets'));
+  const readSecrets = (stamp: ReadStamp) => stamp.generations.some(([kind]) => kind === 'secrets');
+  assert.ok(readSecrets(deployStamp));
+  assert.ok(readSecrets(unsavedStamp));
+  assert.ok(!readSecrets(configStamp));
   index.update('/ws/s.yaml', secretYaml('regcred', ['ghcr.io']));
   assert.ok(!index.isCurrent(deployStamp) && !index.isCurrent(unsavedStamp), 'the Deployment must be linted again');
   assert.ok(index.isCurrent(configStamp), 'the ConfigMap need not be');
+});
+
+test('kustomize questions: only a kustomization that changes the answer for a file makes it stale', () => {
+  const index = new WorkspaceIndex();
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: ghcr.io/acme/web:1.0\n';
+  index.update('/ws/app/deploy.yaml', deployment);
+  const lint = () => index.recordReads(() => lintFile({ path: '/ws/app/deploy.yaml', text: deployment }, emptyConfig(), index)).stamp;
+  const stamp = lint();
+  assert.ok(stamp.answers.length > 0, 'the lint asked which kustomization owns the file');
+  index.update('/ws/other/kustomization.yaml', 'namespace: other\nresources: [x.yaml]\n');
+  assert.ok(index.isCurrent(stamp), 'a kustomization of other files changes nothing here');
+  index.update('/ws/kustomization.yaml', 'resources: [app]\nimages:\n- name: ghcr.io/unrelated/image\n  newTag: "2"\n');
+  assert.ok(index.isCurrent(stamp), 'owned now, but with no namespace, patches or images that apply');
+  index.update('/ws/kustomization.yaml', 'namespace: shop\nresources: [app]\n');
+  assert.ok(!index.isCurrent(stamp), 'its namespace now comes from the kustomization');
+  const second = lint();
+  index.update('/ws/kustomization.yaml', 'namespace: shop\nresources: [app]\nimages:\n- name: ghcr.io/acme/web\n  newTag: "2.0"\n');
+  assert.ok(!index.isCurrent(second), 'an images: entry for its image');
 });
 
 test('facts keep no part of the indexed texts alive (names are copies, not slices)', () => {

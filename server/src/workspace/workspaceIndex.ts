@@ -2,6 +2,7 @@
 // file at a time; `update` says whether anything other files can see has changed, so the
 // editor knows when to re-lint dependent documents.
 import { basename, dirname, resolve, sep } from 'node:path';
+import { detached } from '../core/detach';
 import { parseManifestFile } from '../kubernetes/manifest';
 import { extractFacts, isKustomizationPath, scanImageTags } from './extract';
 import type { FileFacts, KustomizationFact, KustomizeImage, SecretFact, ServiceAccountFact } from './facts';
@@ -13,8 +14,21 @@ import type { FileFacts, KustomizationFact, KustomizeImage, SecretFact, ServiceA
 export type FactKind = 'secrets' | 'serviceAccounts' | 'kustomizations' | 'fileNames';
 const FACT_KINDS: readonly FactKind[] = ['secrets', 'serviceAccounts', 'kustomizations', 'fileNames'];
 
-/** The generations of the fact kinds one lint read (see `recordReads`). */
-export type ReadStamp = ReadonlyArray<readonly [FactKind, number]>;
+/**
+ * A kustomize question a lint's result depends on, about one file or image name: cheap to ask
+ * again, and most files' answers survive another kustomization being added or edited.
+ */
+type Query = { layoutOf: string } | { imageNamed: string };
+
+/** What one lint read (see `recordReads`): kinds at their generations, questions with their answers. */
+export interface ReadStamp {
+  readonly generations: ReadonlyArray<readonly [FactKind, number]>;
+  readonly answers: ReadonlyArray<readonly [Query, string]>;
+  /** The kustomizations' generation the answers were given at: unchanged = still valid. */
+  readonly kustomizationsAt: number;
+}
+
+interface Reads { kinds: Set<FactKind>; queries: Map<string, Query> }
 
 interface Entry { facts: FileFacts; signatures: Record<Exclude<FactKind, 'fileNames'>, string> }
 
@@ -43,8 +57,8 @@ export class WorkspaceIndex {
   /** Every file's facts of one kind together, made on first read after a change of that kind. */
   private derived: Derived = {};
   private readonly generations: Record<FactKind, number> = { secrets: 0, serviceAccounts: 0, kustomizations: 0, fileNames: 0 };
-  /** The kinds read since `recordReads` began (shared with `withFile` copies made meanwhile). */
-  private reads?: Set<FactKind>;
+  /** What was read since `recordReads` began (shared with `withFile` copies made meanwhile). */
+  private reads?: Reads;
   /** Grows whenever the cross-file facts change. */
   generation = 0;
 
@@ -62,9 +76,9 @@ export class WorkspaceIndex {
     // Image tags are suggestions only: they never make dependents re-lint.
     const imageTags = scanImageTags(text);
     if (imageTags) facts = { ...facts, imageTags };
-    // A copy through JSON: strings cut out of the text (names, tags) would otherwise keep the
-    // whole text of every indexed file alive.
-    facts = JSON.parse(JSON.stringify(facts)) as FileFacts;
+    // Names and tags are cut out of the text: kept as they are, they would keep every indexed
+    // file's whole text alive.
+    facts = detached(facts);
     const signatures = {
       secrets: JSON.stringify(facts.secrets),
       serviceAccounts: JSON.stringify(facts.serviceAccounts),
@@ -72,7 +86,7 @@ export class WorkspaceIndex {
     };
     const previous = this.files.get(key);
     this.files.set(key, { facts, signatures });
-    this.tags = undefined;
+    if (JSON.stringify(previous?.facts.imageTags) !== JSON.stringify(facts.imageTags)) this.tags = undefined;
     let changed = false;
     for (const kind of ['secrets', 'serviceAccounts', 'kustomizations'] as const) {
       if (previous?.signatures[kind] === signatures[kind]) continue;
@@ -86,8 +100,8 @@ export class WorkspaceIndex {
   remove(path: string): boolean {
     const key = resolve(path);
     if (this.names.delete(key)) this.changed('fileNames');
-    this.tags = undefined;
     const previous = this.files.get(key);
+    if (previous?.facts.imageTags) this.tags = undefined;
     this.files.delete(key);
     if (!previous) return false;
     let changed = false;
@@ -106,28 +120,51 @@ export class WorkspaceIndex {
   }
 
   private read(kind: FactKind): void {
-    this.reads?.add(kind);
+    this.reads?.kinds.add(kind);
+  }
+
+  private ask(query: Query): void {
+    // Stamps outlive the lint: the image name is cut out of the document's text (see detached).
+    if (this.reads) this.reads.queries.set('layoutOf' in query ? `l:${query.layoutOf}` : `i:${query.imageNamed}`, detached(query));
   }
 
   /**
-   * Runs `work` (a lint) noting which kinds of facts it reads. The stamp it returns stays
-   * current (`isCurrent`) until one of those kinds changes.
+   * Runs `work` (a lint) noting what it reads. The stamp it returns stays current (`isCurrent`)
+   * until a kind of fact it read changes or a kustomize question it asked gets another answer.
    */
   recordReads<T>(work: () => T): { result: T; stamp: ReadStamp } {
     const outer = this.reads;
-    const reads = new Set<FactKind>();
+    const reads: Reads = { kinds: new Set(), queries: new Map() };
     this.reads = reads;
     try {
       const result = work();
-      return { result, stamp: FACT_KINDS.filter((kind) => reads.has(kind)).map((kind) => [kind, this.generations[kind]] as const) };
+      return {
+        result,
+        stamp: {
+          generations: FACT_KINDS.filter((kind) => reads.kinds.has(kind)).map((kind) => [kind, this.generations[kind]] as const),
+          answers: [...reads.queries.values()].map((query) => [query, this.answer(query)] as const),
+          kustomizationsAt: this.generations.kustomizations,
+        },
+      };
     } finally {
       this.reads = outer;
-      if (outer) for (const kind of reads) outer.add(kind);
+      if (outer) {
+        for (const kind of reads.kinds) outer.kinds.add(kind);
+        for (const [key, query] of reads.queries) outer.queries.set(key, query);
+      }
     }
   }
 
   isCurrent(stamp: ReadStamp): boolean {
-    return stamp.every(([kind, generation]) => this.generations[kind] === generation);
+    if (!stamp.generations.every(([kind, generation]) => this.generations[kind] === generation)) return false;
+    if (stamp.kustomizationsAt === this.generations.kustomizations) return true;
+    return stamp.answers.every(([query, answer]) => this.answer(query) === answer);
+  }
+
+  private answer(query: Query): string {
+    if ('imageNamed' in query) return JSON.stringify(this.findKustomizeImage(query.imageNamed) ?? null);
+    // What lints use of the owner: its namespace (namespaceFor) and whether the file is a patch.
+    return JSON.stringify([this.findOwningKustomization(query.layoutOf)?.namespace ?? null, this.findPatch(query.layoutOf)]);
   }
 
   factsOf(path: string): FileFacts | undefined { return this.files.get(resolve(path))?.facts; }
@@ -167,14 +204,23 @@ export class WorkspaceIndex {
 
   kustomizations(): KustomizationFact[] {
     this.read('kustomizations');
+    return this.allKustomizations();
+  }
+
+  private allKustomizations(): KustomizationFact[] {
     return this.derived.kustomizations ??= [...this.files.values()].flatMap(({ facts }) => facts.kustomization ? [facts.kustomization] : []);
   }
 
   /** The kustomization that owns a file: lists it (or a folder holding it) under `resources`; nearest wins. */
   owningKustomization(path: string): KustomizationFact | undefined {
+    this.ask({ layoutOf: resolve(path) });
+    return this.findOwningKustomization(path);
+  }
+
+  private findOwningKustomization(path: string): KustomizationFact | undefined {
     const file = resolve(path);
     let best: { k: KustomizationFact; depth: number } | undefined;
-    for (const k of this.kustomizations()) {
+    for (const k of this.allKustomizations()) {
       if (k.file === file) return k;
       for (const resource of k.resources) {
         if (resource === file || file.startsWith(resource + sep)) {
@@ -194,13 +240,23 @@ export class WorkspaceIndex {
 
   /** Listed as a strategic-merge patch by some kustomization: a partial object. */
   isPatch(path: string): boolean {
+    this.ask({ layoutOf: resolve(path) });
+    return this.findPatch(path);
+  }
+
+  private findPatch(path: string): boolean {
     const file = resolve(path);
-    return this.kustomizations().some((k) => k.patches.includes(file));
+    return this.allKustomizations().some((k) => k.patches.includes(file));
   }
 
   /** A kustomization `images:` entry for an image name (as written, without tag/digest). */
   kustomizeImage(name: string): KustomizeImage | undefined {
-    for (const k of this.kustomizations()) {
+    this.ask({ imageNamed: name });
+    return this.findKustomizeImage(name);
+  }
+
+  private findKustomizeImage(name: string): KustomizeImage | undefined {
+    for (const k of this.allKustomizations()) {
       const found = k.images.find((image) => image.name === name);
       if (found) return found;
     }

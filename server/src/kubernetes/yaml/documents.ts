@@ -60,6 +60,10 @@ class ParseCache {
     return entry;
   }
 
+  delete(text: string): void {
+    if (this.entries.delete(text)) this.size -= text.length;
+  }
+
   /** Evicts the least recently used entries beyond the budget, never those in `keep`. */
   trim(keep: ReadonlySet<string>): void {
     for (const [key] of this.entries) {
@@ -76,6 +80,11 @@ class ParseCache {
 // plus a few recent small ones at ~10 MB. 4 Mi held ~40 MB, 16 Mi ~150 MB once every file of a
 // large workspace had been opened — for trees of files nobody was editing.
 const cache = new ParseCache(1024 * 1024);
+
+/** Drops the cached trees of `text`'s documents (a file nobody is editing: see lint.ts). */
+export function releaseDocumentParses(text: string): void {
+  for (const chunk of splitDocuments(text)) cache.delete(chunk.text);
+}
 
 export function parseDocuments(text: string): SourceDocument[] {
   const chunks = splitDocuments(text);
