@@ -101,7 +101,7 @@ collectGarbageWhenIdle();
  * index crawl, a configuration change re-linting everything) and rarely gives it back on its own:
  * after opening 3,700 files the heap stayed at ~350 MB for ~85 MB of live data. Once the server
  * has been quiet for two seconds after such a burst, full collections (one a second, up to
- * three, while much of the heap is still empty) return that memory. Quiet is measured on the
+ * three, while they still shrink the heap) return that memory. Quiet is measured on the
  * event loop, so the collector's own background threads never count as work. Never during
  * typing: a keystroke's lint is far below the burst threshold, and any work restarts the wait.
  */
@@ -114,7 +114,7 @@ function collectGarbageWhenIdle(): void {
     return;
   }
   if (typeof gc !== 'function') return;
-  const SLACK_BYTES = 24 * 1024 * 1024;
+  const GIVEN_BACK_BYTES = 8 * 1024 * 1024;
   let last = performance.eventLoopUtilization();
   let collectingMs = 0;
   let busyMs = 0;
@@ -132,11 +132,12 @@ function collectGarbageWhenIdle(): void {
       return;
     }
     if (busyMs < 1000 || ++quietTicks < 2 || collections >= 3) return;
-    const heap = getHeapStatistics();
-    if (heap.total_heap_size - heap.used_heap_size < SLACK_BYTES) { busyMs = 0; return; }
-    collections++;
+    const before = getHeapStatistics().total_heap_size;
     const started = performance.now();
     gc!();
     collectingMs = performance.now() - started;
+    // Another collection only while they still give memory back.
+    collections = before - getHeapStatistics().total_heap_size < GIVEN_BACK_BYTES ? 3 : collections + 1;
+    if (collections >= 3) busyMs = 0;
   }, 1000).unref();
 }

@@ -66,17 +66,21 @@ test('closing a document drops its queued lint and clears its diagnostics', asyn
   assert.deepEqual(published, [{ uri: 'file:///w/Dockerfile', codes: [] }]);
 });
 
-test('only documents being edited keep their parses between lints; opened ones let them go', async () => {
-  const opened = 'file:///w/opened/Dockerfile';
-  const typed = 'file:///w/typed/Dockerfile';
-  const { docs, linter, edit } = setup({ [opened]: 'FROM debian:12\nRUN echo opened\n', [typed]: 'FROM debian:12\nRUN echo typed\n' });
-  linter.schedule(docs.get(opened)!);
-  linter.schedule(docs.get(typed)!);
+test('documents being edited and the two latest opened keep their parses; others let them go', async () => {
+  const texts = { a: 'FROM debian:12\nRUN echo a\n', b: 'FROM debian:12\nRUN echo b\n', c: 'FROM debian:12\nRUN echo c\n', d: 'FROM debian:12\nRUN echo d\n' };
+  const uri = (name: string) => `file:///w/${name}/Dockerfile`;
+  const { docs, linter, edit } = setup(Object.fromEntries(Object.entries(texts).map(([name, text]) => [uri(name), text])));
+  for (const name of ['a', 'b', 'c', 'd']) {
+    linter.schedule(docs.get(uri(name))!);
+    await settle();
+  }
+  const a2 = 'FROM debian:12\nRUN echo a typed\n';
+  linter.schedule(edit(uri('a'), a2));
   await settle();
-  linter.schedule(edit(typed, 'FROM debian:12\nRUN echo typed again\n'));
-  await settle();
-  assert.equal(hasCachedParse(docs.get(opened)!.getText()), false, 'the opened file\'s parse was released');
-  assert.equal(hasCachedParse(docs.get(typed)!.getText()), true, 'the edited file\'s parse is kept for the next keystroke');
+  assert.equal(hasCachedParse(a2), true, 'a: edited, its parse is kept for the next keystroke');
+  assert.equal(hasCachedParse(texts.b), false, 'b: opened before the latest two, released');
+  assert.equal(hasCachedParse(texts.c), true, 'c: among the latest two opened');
+  assert.equal(hasCachedParse(texts.d), true, 'd: the latest opened');
 });
 
 test('code actions for a document whose fixes were let go lint it again (without publishing)', async () => {

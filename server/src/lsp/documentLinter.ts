@@ -1,7 +1,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { emptyConfig, type ShipshapeConfig } from '../config/config';
-import { lintFile, releaseLintCaches, type FileKind } from '../lint';
+import { lintFile, releaseLintCaches, type FileKind, type LintInput } from '../lint';
 import type { Finding } from '../core/finding';
 import type { ReadStamp, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { toDiagnostic } from './diagnostics';
@@ -9,6 +9,8 @@ import { PublishedFixes } from './publishedFixes';
 import { uriToPath } from './uri';
 
 const LANGUAGE_KINDS: Record<string, FileKind> = { dockerfile: 'dockerfile', yaml: 'yaml' };
+/** How many of the latest opened documents keep their parses without being edited. */
+const RECENTLY_OPENED = 2;
 
 /**
  * Lints open documents. No fixed debounce: a document is linted as soon as the server is idle,
@@ -32,9 +34,10 @@ export class DocumentLinter {
   private readonly lintedAt = new Map<string, ReadStamp>();
   /** Fixes of what was last published, for code actions. */
   readonly fixes = new PublishedFixes();
-  /** Documents seen open, and those edited since: only these keep their parses between lints. */
+  /** Documents seen open, those edited since, and the latest opened (newest last). */
   private readonly opened = new Set<string>();
   private readonly edited = new Set<string>();
+  private recentlyOpened: string[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -51,8 +54,16 @@ export class DocumentLinter {
       if (!this.urgent.has(uri)) this.background.add(uri);
     } else {
       // The first content event is the open; later ones are edits.
-      if (this.opened.has(uri)) this.edited.add(uri);
-      this.opened.add(uri);
+      if (this.opened.has(uri)) {
+        this.edited.add(uri);
+      } else {
+        this.opened.add(uri);
+        this.recentlyOpened.push(uri);
+        // One that is no longer among the latest opened lets its parses go, unless edited.
+        const older = this.recentlyOpened.length > RECENTLY_OPENED ? this.recentlyOpened.shift()! : undefined;
+        const olderDocument = older === undefined ? undefined : this.documents.get(older);
+        if (olderDocument && !this.keepsCaches(olderDocument.uri)) releaseLintCaches(this.lintInput(olderDocument));
+      }
       this.background.delete(uri);
       this.urgent.add(uri);
     }
@@ -81,6 +92,7 @@ export class DocumentLinter {
     this.fixes.forget(uri);
     this.opened.delete(uri);
     this.edited.delete(uri);
+    this.recentlyOpened = this.recentlyOpened.filter((u) => u !== uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -115,10 +127,24 @@ export class DocumentLinter {
     if (document && !this.fixes.has(uri)) this.findingsOf(document, false);
   }
 
+  /**
+   * Parse trees and per-stage results are kept for the next lint of documents being edited and
+   * of the latest opened ones (the user is about to type there: the first keystroke in a large
+   * file stays incremental). Others let them go: with a whole workspace open, keeping them all
+   * cost over a hundred MB for edits that never come.
+   */
+  private keepsCaches(uri: string): boolean {
+    return this.edited.has(uri) || this.recentlyOpened.includes(uri);
+  }
+
+  private lintInput(document: TextDocument): LintInput {
+    return { path: uriToPath(document.uri), text: document.getText(), kind: LANGUAGE_KINDS[document.languageId] };
+  }
+
   /** `stamp`: record what the lint read (false when nothing is published from it). */
   private findingsOf(document: TextDocument, stamp = true): Finding[] {
     const { uri } = document;
-    const input = { path: uriToPath(uri), text: document.getText(), kind: LANGUAGE_KINDS[document.languageId] };
+    const input = this.lintInput(document);
     const lint = () => !this.enabled ? [] : lintFile(input, this.config, this.workspace);
     let findings: Finding[];
     if (this.workspace && stamp) {
@@ -128,7 +154,7 @@ export class DocumentLinter {
     } else {
       findings = lint();
     }
-    if (!this.edited.has(uri)) releaseLintCaches(input);
+    if (!this.keepsCaches(uri)) releaseLintCaches(input);
     this.fixes.remember(uri, findings);
     return findings;
   }
