@@ -2,6 +2,10 @@
 // this checkout: Shipshape's bundled server and the peers installed as dev dependencies.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+
+/** Started like the VS Code client starts it: with the flags of server/src/serverNodeFlags.ts. */
+const { SERVER_NODE_FLAGS } = await tsImport('../../server/src/serverNodeFlags.ts', import.meta.url);
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /**
@@ -13,7 +17,7 @@ export const distDir = () => process.env.SHIPSHAPE_BENCH_DIST ?? join(ROOT, 'dis
 export const shipshape = () => ({
   name: 'shipshape',
   command: process.execPath,
-  args: [join(distDir(), 'server.js'), '--stdio'],
+  args: [...SERVER_NODE_FLAGS, join(distDir(), 'server.js'), '--stdio'],
   initializationOptions: { workspaceTrusted: true },
   settings: {},
 });
