@@ -5,6 +5,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { rememberConfigLookups } from './dockerfile/hadolintConfig';
 import { quickFixes } from './lsp/codeActions';
 import { completions } from './lsp/completion';
 import { DocumentLinter } from './lsp/documentLinter';
@@ -16,6 +17,8 @@ import { CONFIG_FILE, WorkspaceConfig } from './lsp/workspaceConfig';
 import { applyShellcheckSettings, initShellcheck, refreshDockerfile, trustWorkspace } from './lsp/shellcheckOnSave';
 
 const connection = createConnection(ProposedFeatures.all);
+// A `.hadolint.yaml` appearing or going away is seen within a second, not looked for per keystroke.
+rememberConfigLookups(1000);
 const documents = new TextDocuments(TextDocument);
 const linter = new DocumentLinter(connection, documents);
 // Every YAML file of the workspace (pull secrets, ServiceAccounts, kustomizations).

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runLint } from '../cli/lintCommand';
 import { emptyConfig } from '../config/config';
-import { findHadolintConfig, layerOnHadolint, readHadolintConfig } from './hadolintConfig';
+import { findHadolintConfig, layerOnHadolint, readHadolintConfig, rememberConfigLookups } from './hadolintConfig';
 import { lintDockerfile } from './lint';
 
 test('.hadolint.yaml is found from the file folder up to the workspace root, then user locations', () => {
@@ -82,6 +82,22 @@ test('CLI: failure-threshold and ignored from .hadolint.yaml in the working fold
     assert.equal(runLint([...args, '--format', 'json'], { ...io, stdout: (t: string) => { out += t; } }), 0);
     assert.ok(!out.includes('DL3007'));
   } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the language server may remember config lookups for a while; the CLI looks every time', () => {
+  const root = mkdtempSync(join(tmpdir(), 'h3a-hadolint-memo-'));
+  try {
+    const file = join(root, 'Dockerfile');
+    rememberConfigLookups(60_000);
+    assert.equal(findHadolintConfig(file, root, []), undefined);
+    writeFileSync(join(root, '.hadolint.yaml'), 'ignored: [DL3007]\n');
+    assert.equal(findHadolintConfig(file, root, []), undefined, 'remembered: not looked for again yet');
+    rememberConfigLookups(0);
+    assert.equal(findHadolintConfig(file, root, []), join(root, '.hadolint.yaml'));
+  } finally {
+    rememberConfigLookups(0);
     rmSync(root, { recursive: true, force: true });
   }
 });

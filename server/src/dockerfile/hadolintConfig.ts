@@ -38,8 +38,29 @@ export function findHadolintConfig(file: string, workspaceRoot?: string, userCan
   return userCandidates.find(isFile);
 }
 
+/**
+ * Whether a config candidate exists can be remembered for a while: the language server lints on
+ * every keystroke, and each lint looked for ten candidate files on disk. A `.hadolint.yaml`
+ * created or deleted is then seen by the lints after that time. Off (0) unless asked for.
+ */
+const seenFiles = new Map<string, { at: number; isFile: boolean }>();
+let seenForMs = 0;
+
+/** The language server remembers lookups for `ms` (a second); the CLI looks every time. */
+export function rememberConfigLookups(ms: number): void {
+  seenForMs = ms;
+  seenFiles.clear();
+}
+
 function isFile(path: string): boolean {
-  try { return statSync(path).isFile(); } catch { return false; }
+  const now = Date.now();
+  const seen = seenFiles.get(path);
+  if (seen && now - seen.at < seenForMs) return seen.isFile;
+  let found: boolean;
+  try { found = statSync(path).isFile(); } catch { found = false; }
+  if (seenFiles.size > 1000) seenFiles.clear();
+  seenFiles.set(path, { at: now, isFile: found });
+  return found;
 }
 
 const cache = new Map<string, { stamp: string; config: Partial<ShipshapeConfig> | ConfigError }>();
@@ -78,6 +99,16 @@ export function layerOnHadolint(hadolint: Partial<ShipshapeConfig>, config: Ship
   };
 }
 
+/** The same two configurations on every keystroke: layered once (and so the same object). */
+const layerings = new WeakMap<Partial<ShipshapeConfig>, WeakMap<ShipshapeConfig, ShipshapeConfig>>();
+function layered(hadolint: Partial<ShipshapeConfig>, config: ShipshapeConfig): ShipshapeConfig {
+  let byConfig = layerings.get(hadolint);
+  if (!byConfig) layerings.set(hadolint, byConfig = new WeakMap());
+  let result = byConfig.get(config);
+  if (!result) byConfig.set(config, result = layerOnHadolint(hadolint, config));
+  return result;
+}
+
 /**
  * The configuration that applies to one Dockerfile on disk. A broken `.hadolint.yaml` is
  * reported through `onError` and otherwise ignored: linting goes on with the rest.
@@ -87,7 +118,7 @@ export function configForDockerfile(path: string | undefined, config: ShipshapeC
   const found = findHadolintConfig(path, config.workspaceRoot);
   if (!found) return config;
   try {
-    return layerOnHadolint(readHadolintConfig(found), config);
+    return layered(readHadolintConfig(found), config);
   } catch (error) {
     onError?.((error as Error).message);
     return config;

@@ -147,7 +147,7 @@ function stageUnits(context: DockerfileContext, config: ShipshapeConfig): { list
   // Stage names are not here: what a stage reads of other stages' names is what its references
   // resolve to (`refs` below).
   const globals = [
-    context.escape, context.pragmaShell ?? '', context.path ?? '', JSON.stringify(config), shellcheck ?? '',
+    context.escape, context.pragmaShell ?? '', context.path ?? '', configKey(config), shellcheck ?? '',
     text.slice(0, firstFrom),
   ].join('\u0000');
   const key = context.path ?? '';
@@ -181,6 +181,14 @@ function stageUnits(context: DockerfileContext, config: ShipshapeConfig): { list
     return { findings, view: () => view ??= context.restrictTo(unitInstructions[i]!, stage ? [stage] : []) };
   });
   return { list, shellcheck: shellcheck !== undefined };
+}
+
+/** The same configuration object on every keystroke: stringified once. */
+const configKeys = new WeakMap<ShipshapeConfig, string>();
+function configKey(config: ShipshapeConfig): string {
+  let key = configKeys.get(config);
+  if (key === undefined) configKeys.set(config, key = JSON.stringify(config));
+  return key;
 }
 
 /** What each `COPY/ADD --from=` and `RUN --mount=from=` of a unit resolves to: a stage index or -1 (an image). */
