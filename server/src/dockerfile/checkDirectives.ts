@@ -22,6 +22,7 @@ export interface CheckOptions {
 const EXPERIMENTAL_CHECKS = new Set(['CopyIgnoredFile']);
 
 const CHECK_COMMENT = /^#\s*check\s*=\s*(.*)$/i;
+const MAY_HOLD_CHECK = /#[ \t]*check[ \t]*=/i;
 
 /** Parses the directive value like BuildKit's ParseLintOptions; unknown keys are ignored. */
 export function parseCheckOptions(value: string): CheckOptions {
@@ -74,6 +75,8 @@ interface LocalSkip { startLine: number; endLine: number; options: CheckOptions 
 
 /** `# check=skip=…` comments in the comment block directly above an instruction. */
 function instructionSkips(context: DockerfileContext): LocalSkip[] {
+  // Most files have no such comment: no need to walk every instruction's comment block.
+  if (!MAY_HOLD_CHECK.test(context.text)) return [];
   const commentsByLine = new Map<number, Comment>();
   for (const comment of context.dockerfile.getComments()) commentsByLine.set(comment.getRange().start.line, comment);
   const skips: LocalSkip[] = [];

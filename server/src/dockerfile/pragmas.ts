@@ -51,7 +51,11 @@ function standaloneComments(context: DockerfileContext): { line: number; text: s
   return result;
 }
 
+/** Every pragma names hadolint: files without the word (most) need no look at their comments. */
+const MAY_HOLD_PRAGMA = /#[ \t]*hadolint/i;
+
 export function findShellPragma(context: DockerfileContext): Pragmas['shell'] {
+  if (!MAY_HOLD_PRAGMA.test(context.text)) return undefined;
   for (const comment of standaloneComments(context)) {
     const m = SHELL_RE.exec(comment.text.trim());
     if (m) return { value: m[1]!, range: comment.range };
@@ -61,6 +65,7 @@ export function findShellPragma(context: DockerfileContext): Pragmas['shell'] {
 
 export function readPragmas(context: DockerfileContext): Pragmas {
   const ignores: IgnorePragma[] = [];
+  if (!MAY_HOLD_PRAGMA.test(context.text)) return { ignores };
   const comments = standaloneComments(context);
   const commentLines = new Set(comments.map((c) => c.line));
   for (const comment of comments) {
