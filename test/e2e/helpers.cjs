@@ -49,6 +49,30 @@ function createHelpers(ctx, userDataDir) {
     await page.locator('.tab.active', { hasText: name }).waitFor();
   }
 
+  /**
+   * Moves the cursor with Go to Line (`line:column`, 1-based) and waits until the status bar shows
+   * it there. Enter pressed right after filling the input is sometimes taken before the input
+   * has read the value (the cursor stays put): then it tries again.
+   */
+  async function goToPosition(line, column) {
+    const status = page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+G');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`:${line}:${column}`);
+      await page.waitForTimeout(100);
+      await page.keyboard.press('Enter');
+      try {
+        await status.waitFor({ timeout: 3000 });
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw new Error(`the cursor did not reach Ln ${line}, Col ${column}: ${error.message}`);
+        await page.keyboard.press('Escape');
+      }
+    }
+  }
+
   async function findFrameWith(selector, timeoutMs = env.stepTimeout) {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
@@ -66,7 +90,7 @@ function createHelpers(ctx, userDataDir) {
     return file;
   }
 
-  return { waitForActivation, runCommand, openFile, findFrameWith, screenshot };
+  return { waitForActivation, runCommand, openFile, goToPosition, findFrameWith, screenshot };
 }
 
 module.exports = { createHelpers };

@@ -41,9 +41,7 @@ module.exports = {
         await helpers.openFile(FIX_FILE);
         await page.locator('.editor-instance .view-lines', { hasText: 'MAINTAINER' }).first().click();
         await page.locator('.markers-panel .monaco-list-row', { hasText: 'MaintainerDeprecated' }).first().waitFor({ timeout: env.stepTimeout });
-        await page.keyboard.press('Control+G');
-        await page.locator('.quick-input-widget input').fill(':2:3');
-        await page.keyboard.press('Enter');
+        await helpers.goToPosition(2, 3);
         await page.keyboard.press('Control+.');
         await page.locator('.action-widget .monaco-list-row', { hasText: FIX_TITLE }).first().waitFor({ timeout: env.stepTimeout });
         // The action list animates in; choose with the keyboard like a user would.

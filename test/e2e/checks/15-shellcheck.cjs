@@ -30,9 +30,7 @@ module.exports = {
       name: '"Ignore SC2154 here" inserts a hadolint pragma and the finding goes away',
       async run({ page, helpers, env }) {
         await page.locator('.editor-instance .view-lines', { hasText: 'lower_var' }).first().click();
-        await page.keyboard.press('Control+G');
-        await page.locator('.quick-input-widget input').fill(':2:12');
-        await page.keyboard.press('Enter');
+        await helpers.goToPosition(2, 12);
         await page.keyboard.press('Control+.');
         const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Ignore SC2154 here' }).first();
         await item.waitFor({ timeout: env.stepTimeout });

@@ -50,11 +50,7 @@ module.exports = {
       name: 'hover on the pull-secret name shows the Secret from k8s/secret-regcred.yaml',
       async run({ page, helpers, env }) {
         await helpers.openFile('k8s/deployment.yaml');
-        await page.keyboard.press('Control+G');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible' });
-        await input.fill(':16:19');
-        await page.keyboard.press('Enter');
+        await helpers.goToPosition(16, 19);
         await page.keyboard.press('Control+K');
         await page.keyboard.press('Control+I');
         const hover = page.locator('.monaco-hover', { hasText: 'secret-regcred.yaml' }).first();

@@ -127,11 +127,7 @@ module.exports = {
       name: 'hover on a FROM reference to a signed image shows the signature badge (verified with cosign.pub)',
       async run({ page, helpers, env }) {
         await helpers.openFile('signed.Dockerfile');
-        await page.keyboard.press('Control+G');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible' });
-        await input.fill(':1:12');
-        await page.keyboard.press('Enter');
+        await helpers.goToPosition(1, 12);
         await page.keyboard.press('Control+K');
         await page.keyboard.press('Control+I');
         const hover = page.locator('.monaco-hover', { hasText: 'Signatures' }).first();
