@@ -23,7 +23,7 @@ const STAGE_RULES: ReadonlySet<string> = new Set([
   'DL3018', 'DL3019', 'DL3020', 'DL3021', 'DL3023', 'DL3025', 'DL3027', 'DL3028', 'DL3030', 'DL3032', 'DL3033',
   'DL3034', 'DL3035', 'DL3036', 'DL3037', 'DL3038', 'DL3040', 'DL3041', 'DL3043', 'DL3044', 'DL3046', 'DL3047',
   'DL3048', 'DL3050', 'DL3051', 'DL3052', 'DL3053', 'DL3054', 'DL3055', 'DL3056', 'DL3058', 'DL3062', 'DL3064',
-  'DL3066', 'DL3067', 'DL4000', 'DL4005',
+  'DL3066', 'DL3067', 'DL4000', 'DL4005', 'LegacyKeyValueFormat', 'MaintainerDeprecated', 'NoEmptyContinuation',
   // Per stage (state reset at each FROM), or the stage's FROM (image resolved with global ARGs and
   // earlier stage names), or the stage graph / base chain (reachesFinalImage, inherited SHELL,
   // WORKDIR, ENV, the base image).
@@ -36,8 +36,8 @@ const STAGE_RULES: ReadonlySet<string> = new Set([
 ]);
 
 // Deliberately 'file': ConsistentInstructionCasing (file-wide majority), CopyIgnoredFile
-// (.dockerignore), DuplicateStageName, FromAsCasing, LegacyKeyValueFormat, MaintainerDeprecated,
-// NoEmptyContinuation, ReservedStageName, StageNameCasing (context.dockerfile), InvalidDefaultArgInFrom
+// (.dockerignore), DuplicateStageName, FromAsCasing, ReservedStageName, StageNameCasing
+// (context.dockerfile), InvalidDefaultArgInFrom
 // (names of earlier stages from model.stages), DL1001 and SS1000 (pragmas), DL3002, DL3049, DL3057
 // (the final stage), DL3022 (later stages by name), DL3024 (compares stage names).
 

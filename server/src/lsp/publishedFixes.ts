@@ -9,21 +9,17 @@ import type { Finding, Fix, Range } from '../core/finding';
  * fix: a whole open workspace's fixes took MBs); `has` says when to lint again for them.
  */
 export class PublishedFixes {
-  /** Least recently published first. */
-  private readonly byUri = new Map<string, Map<string, Fix[]>>();
+  /**
+   * Least recently published first. The findings as published; indexed by key on the first
+   * lookup only (code actions are asked for far less often than keystrokes publish).
+   */
+  private readonly byUri = new Map<string, { findings: readonly Finding[]; index?: Map<string, Fix[]> }>();
   constructor(private readonly limit = 32) {}
 
   /** Replaces what is known of `uri` with the fixes among `findings` (just published). */
   remember(uri: string, findings: readonly Finding[]): void {
-    let fixes: Map<string, Fix[]> | undefined;
-    for (const finding of findings) {
-      if (!finding.fixes?.length) continue;
-      fixes ??= new Map();
-      const key = fixKey(finding.code, finding.range, finding.message);
-      fixes.set(key, [...(fixes.get(key) ?? []), ...finding.fixes]);
-    }
     this.byUri.delete(uri);
-    this.byUri.set(uri, fixes ?? new Map());
+    this.byUri.set(uri, { findings });
     if (this.byUri.size > this.limit) this.byUri.delete(this.byUri.keys().next().value!);
   }
 
@@ -38,8 +34,21 @@ export class PublishedFixes {
   /** The fixes of a diagnostic the editor sends back (as it was published). */
   lookup(uri: string, diagnostic: Diagnostic): Fix[] {
     if (typeof diagnostic.code !== 'string') return [];
-    return this.byUri.get(uri)?.get(fixKey(diagnostic.code, diagnostic.range, diagnostic.message)) ?? [];
+    const published = this.byUri.get(uri);
+    if (!published) return [];
+    published.index ??= indexFixes(published.findings);
+    return published.index.get(fixKey(diagnostic.code, diagnostic.range, diagnostic.message)) ?? [];
   }
+}
+
+function indexFixes(findings: readonly Finding[]): Map<string, Fix[]> {
+  const index = new Map<string, Fix[]>();
+  for (const finding of findings) {
+    if (!finding.fixes?.length) continue;
+    const key = fixKey(finding.code, finding.range, finding.message);
+    index.set(key, [...(index.get(key) ?? []), ...finding.fixes]);
+  }
+  return index;
 }
 
 function fixKey(code: string, range: Range, message: string): string {

@@ -7,7 +7,7 @@ export const LegacyKeyValueFormat: DockerfileRule = {
   meta: dockerfileRuleMeta('LegacyKeyValueFormat', 'warning', 'Legacy key/value format with whitespace separator should not be used'),
   check(context, report) {
     const model = buildModel(context);
-    for (const instruction of context.dockerfile.getInstructions()) {
+    for (const { node: instruction } of context.instructions) {
       const keyword = instruction.getKeyword();
       if (keyword !== 'ENV' && keyword !== 'LABEL') continue;
       const properties = (instruction as unknown as { getProperties(): Property[] }).getProperties();

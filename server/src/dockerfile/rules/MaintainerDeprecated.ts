@@ -4,8 +4,8 @@ import { dockerfileRuleMeta, type DockerfileRule } from '../rule';
 export const MaintainerDeprecated: DockerfileRule = {
   meta: dockerfileRuleMeta('MaintainerDeprecated', 'warning',
     'The MAINTAINER instruction is deprecated, use a label instead to define an image author'),
-  check({ dockerfile }, report) {
-    for (const instruction of dockerfile.getInstructions()) {
+  check(context, report) {
+    for (const { node: instruction } of context.instructions) {
       if (instruction.getKeyword() !== 'MAINTAINER') continue;
       const author = instruction.getArgumentsContent()?.trim() ?? '';
       const fixes = author && !author.includes('\n')

@@ -12,28 +12,30 @@ const HEREDOC = /<<-?\s*["']?[A-Za-z_]/;
  */
 export const NoEmptyContinuation: DockerfileRule = {
   meta: dockerfileRuleMeta('NoEmptyContinuation', 'warning', 'Empty continuation lines will become errors in a future release'),
-  check({ dockerfile, text }, report) {
-    const lines = text.split(/\r?\n/);
-    const escape = dockerfile.getEscapeCharacter();
-    const continues = (line: string) => line.trimEnd().endsWith(escape);
-    for (const instruction of dockerfile.getInstructions()) {
+  check(context, report) {
+    // Line by line through the document (not the whole text split per lint): a stage rule.
+    const lineCount = context.document.lineCount;
+    const lineAt = (line: number) => (line < lineCount ? context.lineText(line) : '');
+    const continues = (line: string) => line.trimEnd().endsWith(context.escape);
+    for (const { node: instruction } of context.instructions) {
       const { start, end } = instruction.getRange();
-      if (!continues(lines[start.line] ?? '') || HEREDOC.test(lines[start.line] ?? '')) continue;
+      const first = lineAt(start.line);
+      if (!continues(first) || HEREDOC.test(first)) continue;
       const empty: number[] = [];
-      for (let line = start.line + 1; line <= end.line && line < lines.length; line++) {
-        const current = lines[line]!;
+      for (let line = start.line + 1; line <= end.line && line < lineCount; line++) {
+        const current = lineAt(line);
         if (current.trim() === '') { empty.push(line); continue; }
         if (current.trimStart().startsWith('#')) continue;
         if (!continues(current)) break;
       }
       // The empty "line" after a final newline is not a line of the file.
-      const real = empty.filter((line) => line < lines.length - 1 || lines[line] !== '');
+      const real = empty.filter((line) => line < lineCount - 1 || lineAt(line) !== '');
       if (real.length === 0) continue;
-      const edits: TextEdit[] = real.filter((line) => line + 1 < lines.length)
+      const edits: TextEdit[] = real.filter((line) => line + 1 < lineCount)
         .map((line) => ({ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }));
       // Reported where BuildKit reports it: on the line that ends the instruction.
-      const last = Math.min(end.line, lines.length - 1);
-      const lastText = lines[last]!;
+      const last = Math.min(end.line, lineCount - 1);
+      const lastText = lineAt(last);
       report({
         range: { start: { line: last, character: lastText.length - lastText.trimStart().length }, end: { line: last, character: lastText.trimEnd().length } },
         message: 'Empty continuation line',
