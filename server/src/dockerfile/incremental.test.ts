@@ -9,7 +9,7 @@ import { sharedPath } from '../../../test/helpers/sharedDir.cjs';
 import { emptyConfig } from '../config/config';
 import { DockerfileContext } from './context';
 import { lintDockerfile, setStageRuleCache } from './lint';
-import { setMinChunkedLength, stageChunks } from './parse';
+import { parseDockerfile, setMinChunkedLength, stageChunks, type ParsedDockerfile } from './parse';
 import { findShellcheck } from './shellcheck/runner';
 import { configureShellcheck, refreshShellcheck, resetShellcheck } from './shellcheck/service';
 
@@ -123,8 +123,49 @@ test('stage chunks: cut at FROM lines that no continuation runs into', () => {
   assert.deepEqual(stageChunks('ARG A=1\nFROM a\nRUN x \\\nFROM b\nFROM c\n')?.map((c) => c.line), [0, 1, 4]);
   assert.deepEqual(stageChunks('FROM a\nRUN x \\\n\n# c\nFROM b\n')?.map((c) => c.line), [0]);
   assert.deepEqual(stageChunks('FROM a\nRUN x\n# c \\\n  from b\n')?.map((c) => c.line), [0, 3]);
-  assert.equal(stageChunks('FROM a\nRUN <<EOF\nFROM b\nEOF\n'), undefined, 'heredocs are parsed whole');
   assert.equal(stageChunks('# escape=`\nFROM a\nFROM b\n'), undefined, 'another escape character: parsed whole');
+});
+
+test('stage chunks skip heredoc bodies the way dockerfile-ast reads them', () => {
+  const cuts = (text: string) => stageChunks(text)?.map((c) => c.line);
+  assert.deepEqual(cuts('FROM a\nRUN <<EOF\nFROM b\nEOF\nFROM c\n'), [0, 4], 'a FROM line in a body is body text');
+  assert.deepEqual(cuts('FROM a\nRUN <<-EOF\n\tFROM b\n\tEOF\nFROM c\n'), [0, 4], '<<-: tabs before the terminator');
+  assert.deepEqual(cuts('FROM a\nRUN <<EOF\n\tEOF\nFROM b\nEOF\nFROM c\n'), [0, 5], '<<: a tabbed name does not end the body');
+  assert.deepEqual(cuts('FROM a\nRUN <<EOF\n  EOF\nFROM b\nEOF\nFROM c\n'), [0, 5], 'nor an indented one');
+  assert.deepEqual(cuts('FROM a\nCOPY <<"ONE" <<\'TWO\' /dst/\nFROM x\nONE\nFROM y\nTWO\nFROM c\n'), [0, 6], 'bodies one after the other');
+  assert.deepEqual(cuts('FROM a\nRUN --mount=type=cache,target=/c \\\n    <<EOT\nFROM b\nEOT\nFROM c\n'), [0, 5], 'the body begins where the instruction ends');
+  assert.deepEqual(cuts('FROM a\nRUN <<EOF\nFROM b\n'), [0], 'unterminated: to the end of the file');
+  assert.deepEqual(cuts('FROM a\r\nRUN <<EOF\r\nFROM b\r\nEOF\r\nFROM c\r\n'), [0, 4], 'CRLF');
+  assert.equal(stageChunks('FROM a\nRUN cat x<<EOF\nFROM b\nEOF\n'), undefined, '<< inside a word: parsed whole');
+  assert.equal(stageChunks('FROM a\nRUN cat <<< "$x"\nFROM b\n'), undefined, 'a here-string: parsed whole');
+  assert.equal(stageChunks('FROM a\nRUN <<"E O F"\nFROM b\nE O F\n'), undefined, 'a quoted name with blanks: parsed whole');
+});
+
+test('every corpus Dockerfile: the chunked parse is the whole parse', { skip: existsSync(CORPUS) ? false : `corpus folder ${CORPUS} is absent` }, () => {
+  const dump = (parsed: ParsedDockerfile) => JSON.stringify({
+    instructions: parsed.getInstructions().map((i) => [i.getKeyword(), i.getRange(), i.getArguments().map((a) => [a.getValue(), a.getRange()]),
+      (i as unknown as { getHeredocs?(): { getName(): string; getContentRange(): unknown }[] }).getHeredocs?.().map((h) => [h.getName(), h.getContentRange()])]),
+    froms: parsed.getFROMs().map((f) => f.getRange()),
+    comments: parsed.getComments().map((c) => c.getRange()),
+    directives: parsed.getDirectives().map((d) => [d.getName(), d.getValue()]),
+  });
+  let chunkedFiles = 0;
+  let withHeredocs = 0;
+  for (const path of listFiles(CORPUS)) {
+    const text = readFileSync(path, 'utf8');
+    if ((stageChunks(text)?.length ?? 0) < 2) continue;
+    chunkedFiles++;
+    if (text.includes('<<')) withHeredocs++;
+    setMinChunkedLength(0);
+    try {
+      const chunked = dump(parseDockerfile(text));
+      setMinChunkedLength(Number.MAX_SAFE_INTEGER);
+      assert.equal(chunked, dump(parseDockerfile(text)), path);
+    } finally {
+      setMinChunkedLength(DEFAULT_MIN);
+    }
+  }
+  assert.ok(chunkedFiles > 100 && withHeredocs > 5, `${chunkedFiles} chunked files, ${withHeredocs} with heredocs`);
 });
 
 test('a reused RUN after an edit above it has the script a cold parse reads', () => {

@@ -11,6 +11,7 @@
 // Parses are never modified after they are made, so sharing them between lints is safe.
 import { DockerfileParser, type Comment, type From, type Instruction, type ParserDirective } from 'dockerfile-ast';
 import './astMemo';
+import { HeredocTracker } from './heredocs';
 
 /** The part of dockerfile-ast's `Dockerfile` the analysis reads. */
 export interface ParsedDockerfile {
@@ -68,11 +69,16 @@ export function setMinChunkedLength(length: number): void {
 
 const FROM_LINE = /^[ \t]*from(?:[ \t]|\r?$)/i;
 
-/** Exported for tests: the stage chunks of `text`, or undefined when it must be parsed whole. */
+/**
+ * Exported for tests: the stage chunks of `text`, or undefined when it must be parsed whole.
+ * Heredoc bodies are skipped the way dockerfile-ast reads them (heredocs.ts): a `FROM` line
+ * inside a body is not a cut.
+ */
 export function stageChunks(text: string): { line: number; text: string }[] | undefined {
-  // Heredoc bodies can hold lines that look like instructions; `# escape=` changes continuations.
-  if (text.includes('<<') || /^[ \t]*#[ \t]*escape[ \t]*=/im.test(text)) return undefined;
+  // `# escape=` changes what continues a line.
+  if (/^[ \t]*#[ \t]*escape[ \t]*=/im.test(text)) return undefined;
   const result: { line: number; text: string }[] = [];
+  const heredocs = new HeredocTracker();
   let chunkStart = 0;
   let chunkLine = 0;
   let continues = false;
@@ -80,16 +86,22 @@ export function stageChunks(text: string): { line: number; text: string }[] | un
   for (let offset = 0; offset < text.length; line++) {
     let end = text.indexOf('\n', offset);
     if (end < 0) end = text.length;
-    const content = text.slice(offset, end);
-    if (offset > chunkStart && !continues && FROM_LINE.test(content)) {
-      result.push({ line: chunkLine, text: text.slice(chunkStart, offset) });
-      chunkStart = offset;
+    const lineStart = offset;
+    const content = text.slice(lineStart, end);
+    offset = end + 1;
+    if (heredocs.inBody(content)) continue;
+    if (lineStart > chunkStart && !continues && FROM_LINE.test(content)) {
+      result.push({ line: chunkLine, text: text.slice(chunkStart, lineStart) });
+      chunkStart = lineStart;
       chunkLine = line;
     }
     const trimmed = content.replace(/[ \t\r]+$/, '');
     // Empty and comment lines neither start nor end a continuation.
-    if (trimmed !== '' && !/^[ \t]*#/.test(trimmed)) continues = trimmed.endsWith('\\');
-    offset = end + 1;
+    if (trimmed === '' || /^[ \t]*#/.test(trimmed)) continue;
+    if (!heredocs.readLine(trimmed)) return undefined;
+    continues = trimmed.endsWith('\\');
+    // Where an instruction ends, the bodies of the heredocs it opened begin.
+    if (!continues) heredocs.instructionEnded();
   }
   result.push({ line: chunkLine, text: text.slice(chunkStart) });
   return result;
