@@ -12,7 +12,7 @@ import { pullSecretHover } from './lsp/hover';
 import { uriToPath } from './lsp/uri';
 import { WorkspaceIndexing } from './lsp/workspaceIndexing';
 import { CONFIG_FILE, WorkspaceConfig } from './lsp/workspaceConfig';
-import { applyShellcheckSettings, initShellcheck, refreshDockerfile, trustWorkspace } from './lsp/shellcheckOnSave';
+import { applyShellcheckSettings, initShellcheck, QuietStart, refreshDockerfile, trustWorkspace } from './lsp/shellcheckOnSave';
 
 const connection = createConnection(ProposedFeatures.all);
 // A `.hadolint.yaml` appearing or going away is seen within a second, not looked for per keystroke.
@@ -50,11 +50,19 @@ connection.onInitialize((params) => {
   };
 });
 
+// ShellCheck runs on open (once typing pauses) and save only; results are cached by script text.
+const relint = (document: TextDocument) => linter.schedule(document, true);
+const shellcheckAfterOpen = new QuietStart((uri) => {
+  const document = documents.get(uri);
+  if (document) void refreshDockerfile(document, relint, (m) => connection.console.warn(m));
+});
 documents.onDidChangeContent((event) => {
+  shellcheckAfterOpen.edited(event.document.uri);
   indexing.documentChanged(event.document);
   linter.schedule(event.document);
 });
 documents.onDidClose((event) => {
+  shellcheckAfterOpen.closed(event.document.uri);
   linter.close(event.document.uri);
   indexing.documentClosed(event.document);
 });
@@ -72,9 +80,7 @@ connection.onDidChangeWatchedFiles((params) => {
 connection.onHover((params) => pullSecretHover(params, documents, indexing.index, linter.config, workspaceFolders[0]));
 connection.onCompletion((params) => completions(params, documents, indexing.index));
 connection.onDefinition((params) => pullSecretDefinition(params, documents, indexing.index, linter.config));
-// ShellCheck runs on open and save only; results are cached by script text.
-const relint = (document: TextDocument) => linter.schedule(document, true);
-documents.onDidOpen((event) => void refreshDockerfile(event.document, relint, (m) => connection.console.warn(m)));
+documents.onDidOpen((event) => shellcheckAfterOpen.opened(event.document.uri));
 documents.onDidSave((event) => void refreshDockerfile(event.document, relint, (m) => connection.console.warn(m)));
 connection.onNotification('shipshape/workspaceTrusted', () => {
   trustWorkspace();

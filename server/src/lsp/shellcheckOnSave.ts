@@ -35,3 +35,36 @@ export async function refreshDockerfile(document: TextDocument, relint: (documen
   const error = takeShellcheckError();
   if (error) log(`shipshape: ShellCheck: ${error}`);
 }
+
+/**
+ * ShellCheck of a just-opened document waits until the document has been left alone for a
+ * moment: typing right after opening a file goes first. On 2 cores, ShellCheck of a 2,000-line
+ * file's scripts running beside the first keystrokes raised their p95 from 31–33 to 36–40 ms,
+ * even at nice 10. Every edit restarts the wait; closing the document cancels it.
+ */
+export class QuietStart {
+  private readonly waiting = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly run: (uri: string) => void, private readonly quietMs = 300) {}
+
+  opened(uri: string): void {
+    this.restart(uri);
+  }
+
+  edited(uri: string): void {
+    if (this.waiting.has(uri)) this.restart(uri);
+  }
+
+  closed(uri: string): void {
+    clearTimeout(this.waiting.get(uri));
+    this.waiting.delete(uri);
+  }
+
+  private restart(uri: string): void {
+    clearTimeout(this.waiting.get(uri));
+    this.waiting.set(uri, setTimeout(() => {
+      this.waiting.delete(uri);
+      this.run(uri);
+    }, this.quietMs));
+  }
+}
