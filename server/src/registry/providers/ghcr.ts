@@ -111,11 +111,11 @@ export class GhcrProvider implements RegistryProvider {
       await this.listRepositories({ pageSize: 1 });
       return { items: [] };
     }
-    if (options.cursor && !options.cursor.startsWith(API_CURSOR)) return this.ociTags(repository, options);
+    if (options.cursor && !options.cursor.startsWith(API_CURSOR)) return registryTagsPage(this.client, repository, options);
     const authorization = await this.authorization();
     if (!authorization) {
       this.warn(`no GitHub token for ${this.client.host}: tags of ${repository} come from the registry API (no dates or digests until opened) — ${TOKEN_HINT}`);
-      return this.ociTags(repository, options);
+      return registryTagsPage(this.client, repository, options);
     }
     const [owner, ...rest] = repository.split('/');
     const name = rest.join('/');
@@ -135,14 +135,10 @@ export class GhcrProvider implements RegistryProvider {
       // the registry itself may still list it.
       if (isRefused(error) || (error instanceof RegistryError && error.kind === 'not-found')) {
         this.warn(`the GitHub packages API refused ${what} (${error.status ?? error.kind}): tags come from the registry API instead (no dates or digests until opened) — ${TOKEN_HINT}`);
-        return this.ociTags(repository, options);
+        return registryTagsPage(this.client, repository, options);
       }
       throw error;
     }
-  }
-
-  private ociTags(repository: string, options: ListOptions): Promise<Page<ListedTag>> {
-    return registryTagsPage(this.client, repository, options);
   }
 
   deleteManifest(repository: string, digest: string): Promise<void> {

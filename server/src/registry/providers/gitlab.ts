@@ -153,9 +153,9 @@ export class GitLabProvider implements RegistryProvider {
       await this.listRepositories({ project: repository, pageSize: 1 });
       return { items: [] };
     }
-    if (options.cursor && !options.cursor.startsWith(API_CURSOR)) return this.ociTags(repository, options);
+    if (options.cursor && !options.cursor.startsWith(API_CURSOR)) return registryTagsPage(this.client, repository, options);
     const authorization = await this.authorization();
-    if (authorization === false) return this.ociTags(repository, options);
+    if (authorization === false) return registryTagsPage(this.client, repository, options);
     const what = `listing the tags of ${repository}`;
     try {
       let path = options.cursor?.slice(API_CURSOR.length);
@@ -178,7 +178,7 @@ export class GitLabProvider implements RegistryProvider {
     } catch (error) {
       if (isRefused(error)) {
         this.warn(`${error.message}: tags of ${repository} come from the registry API instead, without dates`);
-        return this.ociTags(repository, options);
+        return registryTagsPage(this.client, repository, options);
       }
       throw error;
     }
@@ -197,10 +197,6 @@ export class GitLabProvider implements RegistryProvider {
     } catch {
       return { name: tag.name };
     }
-  }
-
-  private ociTags(repository: string, options: ListOptions): Promise<Page<ListedTag>> {
-    return registryTagsPage(this.client, repository, options);
   }
 
   deleteManifest(repository: string, digest: string): Promise<void> {

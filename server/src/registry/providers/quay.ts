@@ -118,7 +118,7 @@ export class QuayProvider implements RegistryProvider {
     const mode = await this.mode();
     if (!mode.api || (options.cursor && !options.cursor.startsWith(API_CURSOR))) {
       if (!mode.api && !mode.refused) this.noApiWarning();
-      return this.ociTags(repository, options);
+      return registryTagsPage(this.client, repository, options);
     }
     const page = options.cursor ? Math.max(1, Number(options.cursor.slice(API_CURSOR.length)) || 1) : 1;
     const limit = Math.max(1, Math.min(100, options.pageSize ?? 100));
@@ -130,7 +130,7 @@ export class QuayProvider implements RegistryProvider {
       if (isRefused(error)) {
         if (mode.authorization) this.apiRefused = true;
         this.warn(`the Quay API refused listing the tags of ${repository} (${error.status}): tags come from the registry API instead, without dates`);
-        return this.ociTags(repository, options);
+        return registryTagsPage(this.client, repository, options);
       }
       throw error;
     }
@@ -145,10 +145,6 @@ export class QuayProvider implements RegistryProvider {
       };
     });
     return { items, ...(data.has_additional ? { next: `${API_CURSOR}${page + 1}` } : {}) };
-  }
-
-  private ociTags(repository: string, options: ListOptions): Promise<Page<ListedTag>> {
-    return registryTagsPage(this.client, repository, options);
   }
 
   deleteManifest(repository: string, digest: string): Promise<void> {
