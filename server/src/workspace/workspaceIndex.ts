@@ -30,7 +30,7 @@ export interface ReadStamp {
 
 interface Reads { kinds: Set<FactKind>; queries: Map<string, Query> }
 
-interface Entry { facts: FileFacts; signatures: Record<Exclude<FactKind, 'fileNames'>, string> }
+interface Entry { facts: FileFacts; signatures: Record<Exclude<FactKind, 'fileNames'> | 'imageTags', string> }
 
 interface Derived { secrets?: SecretFact[]; serviceAccounts?: ServiceAccountFact[]; kustomizations?: KustomizationFact[] }
 
@@ -73,20 +73,26 @@ export class WorkspaceIndex {
     } catch {
       facts = { secrets: [], serviceAccounts: [] };
     }
-    // Image tags are suggestions only: they never make dependents re-lint.
-    const imageTags = scanImageTags(text);
-    if (imageTags) facts = { ...facts, imageTags };
-    // Names and tags are cut out of the text: kept as they are, they would keep every indexed
-    // file's whole text alive.
-    facts = detached(facts);
     const signatures = {
       secrets: JSON.stringify(facts.secrets),
       serviceAccounts: JSON.stringify(facts.serviceAccounts),
       kustomizations: JSON.stringify(facts.kustomization ?? null),
+      // Image tags are suggestions only: they never make dependents re-lint.
+      imageTags: JSON.stringify(scanImageTags(text) ?? null),
+    };
+    // Kept as parsed back from the signatures: names and tags cut out of the text would keep
+    // every indexed file's whole text alive (see detached).
+    const kustomization = JSON.parse(signatures.kustomizations) as FileFacts['kustomization'] | null;
+    const imageTags = JSON.parse(signatures.imageTags) as FileFacts['imageTags'] | null;
+    facts = {
+      secrets: JSON.parse(signatures.secrets) as FileFacts['secrets'],
+      serviceAccounts: JSON.parse(signatures.serviceAccounts) as FileFacts['serviceAccounts'],
+      ...(kustomization ? { kustomization } : {}),
+      ...(imageTags ? { imageTags } : {}),
     };
     const previous = this.files.get(key);
     this.files.set(key, { facts, signatures });
-    if (JSON.stringify(previous?.facts.imageTags) !== JSON.stringify(facts.imageTags)) this.tags = undefined;
+    if (previous?.signatures.imageTags !== signatures.imageTags) this.tags = undefined;
     let changed = false;
     for (const kind of ['secrets', 'serviceAccounts', 'kustomizations'] as const) {
       if (previous?.signatures[kind] === signatures[kind]) continue;
