@@ -73,6 +73,21 @@ function createHelpers(ctx, userDataDir) {
     }
   }
 
+  /**
+   * Right-clicks `target` and chooses `label` in its context menu. VS Code's context menu ignores
+   * a click that comes right after it opened (it guards against the right-button release): hover,
+   * let it settle, click, and fall back to Enter on the focused item if the menu is still open.
+   */
+  async function contextMenu(target, label) {
+    await target.click({ button: 'right' });
+    const item = page.locator('.monaco-menu .action-label', { hasText: label }).first();
+    await item.hover({ timeout: env.stepTimeout });
+    await page.waitForTimeout(400);
+    await item.click({ timeout: env.stepTimeout });
+    await page.waitForTimeout(500);
+    if (await page.locator('.monaco-menu').first().isVisible().catch(() => false)) await page.keyboard.press('Enter');
+  }
+
   async function findFrameWith(selector, timeoutMs = env.stepTimeout) {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
@@ -90,7 +105,7 @@ function createHelpers(ctx, userDataDir) {
     return file;
   }
 
-  return { waitForActivation, runCommand, openFile, goToPosition, findFrameWith, screenshot };
+  return { waitForActivation, runCommand, openFile, goToPosition, contextMenu, findFrameWith, screenshot };
 }
 
 module.exports = { createHelpers };

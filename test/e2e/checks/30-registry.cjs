@@ -101,8 +101,7 @@ module.exports = {
         const first = await row(page, 'v00000', env);
         // First page: 100 tags + "Load more…"
         await page.waitForFunction(() => [...document.querySelectorAll('.pane-body .monaco-list-row')].some((el) => el.textContent.includes('v00000') && el.getAttribute('aria-setsize') === '101'), null, { timeout: env.stepTimeout });
-        await first.click({ button: 'right' });
-        await page.locator('.context-view .action-label', { hasText: 'Inspect Manifest' }).first().click();
+        await helpers.contextMenu(first, 'Inspect Manifest');
         await page.locator('.tab', { hasText: 'v00000.json' }).first().waitFor({ timeout: env.stepTimeout });
         await page.locator('.monaco-editor .view-lines', { hasText: 'schemaVersion' }).first().waitFor({ timeout: env.stepTimeout });
         // Scroll the tree to "Load more…" and click it: 200 tags + "Load more…"

@@ -145,16 +145,7 @@ module.exports = {
         // From the explorer's context menu on the archive (the command receives its Uri).
         const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'e2e-image.tar' }).first();
         await row.waitFor({ timeout: env.stepTimeout });
-        await row.click({ button: 'right' });
-        // VS Code's context menu ignores a click that comes right after it opened (it guards
-        // against the right-button release): hover, let it settle, click, and fall back to Enter
-        // on the focused item if the menu is still open.
-        const item = page.locator('.monaco-menu .action-label', { hasText: 'Push OCI Layout/Archive…' }).first();
-        await item.hover({ timeout: env.stepTimeout });
-        await page.waitForTimeout(400);
-        await item.click({ timeout: env.stepTimeout });
-        await page.waitForTimeout(500);
-        if (await page.locator('.monaco-menu').first().isVisible().catch(() => false)) await page.keyboard.press('Enter');
+        await helpers.contextMenu(row, 'Push OCI Layout/Archive…');
         await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Other registry' }).first().waitFor({ timeout: env.stepTimeout });
         await quickInput(page, 'Other registry', env);
         await page.keyboard.press('Enter');
