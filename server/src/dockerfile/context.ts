@@ -82,6 +82,19 @@ export interface Mount {
   fromRange?: Range;
 }
 
+/**
+ * Keyword and range by parse node, across lints: a node reused from an earlier parse (parse.ts)
+ * is at the same place, and reading them from dockerfile-ast costs position lookups on every
+ * instruction of the file on every keystroke. Shared: never modified.
+ */
+const heads = new WeakMap<Instruction, { keyword: string; range: Range }>();
+
+function headOf(node: Instruction): { keyword: string; range: Range } {
+  let head = heads.get(node);
+  if (!head) heads.set(node, head = { keyword: node.getKeyword().toUpperCase(), range: node.getRange() });
+  return head;
+}
+
 /** RUN scripts by parse node, across lints: see DockerfileContext.runScript. */
 const scriptCache = new WeakMap<Instruction, { base: number; escape: string; posix: boolean; script: RunScript }>();
 
@@ -159,8 +172,8 @@ export class DockerfileContext {
   private build(): void {
     let stage: Stage | undefined;
     for (const node of this.dockerfile.getInstructions()) {
-      const keyword = node.getKeyword().toUpperCase();
-      const info: InstructionInfo = { node, keyword, range: node.getRange(), stage };
+      const { keyword, range } = headOf(node);
+      const info: InstructionInfo = { node, keyword, range, stage };
       if (keyword === 'FROM') {
         stage = this.createStage(node as From, info);
         info.stage = stage;
@@ -277,7 +290,9 @@ export class DockerfileContext {
     let found = this.copyFromCache.get(info);
     if (found === undefined) {
       const value = this.flag(info, 'from')?.getValue();
-      found = (value && info.stage && this.stageBefore(this.resolveInStage(value, info) ?? value, info.stage)) || null;
+      // Only a value with variables (or escapes) needs the stage's scope, which is costly to build.
+      const resolved = value && (value.includes('$') || value.includes(this.escape)) ? this.resolveInStage(value, info) ?? value : value;
+      found = (resolved && info.stage && this.stageBefore(resolved, info.stage)) || null;
       this.copyFromCache.set(info, found);
     }
     return found ?? undefined;

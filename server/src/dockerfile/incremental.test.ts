@@ -226,6 +226,8 @@ test('a parse shared between lints is not changed by a lint: the second lint of 
 // ---- findings of stage rules reused per stage (lint.ts, ruleScopes.ts) -------------------------
 
 const RICH_CONFIG = { ...emptyConfig(), trustedRegistries: ['docker.io'], labelSchema: { maintainer: 'email', url: 'url' }, strictLabels: true };
+/** DL1001 (every ignore pragma) is off by default: on, comments are findings of an outline rule. */
+const PRAGMA_CONFIG = { ...emptyConfig(), rules: { DL1001: 'warning' as const } };
 
 /** A compact difference, so that a failure does not print two whole lint results. */
 function firstDifference(actual: string, expected: string): string {
@@ -278,6 +280,45 @@ test('stage findings reused across lints follow what the stage inherits and reso
   }
 });
 
+// Each pair changes only what an outline rule reads (ruleScopes.ts), and keeps every line where it
+// is: the outline rules' findings may only be reused if the outline has what changed.
+const OUTLINE_EDITS: { name: string; before: string; after: string }[] = [
+  { name: 'a comment becomes an ignore pragma', before: 'FROM alpine:3.20 AS a\n# a plain comment\nRUN echo\nFROM alpine:3.20\nRUN x\n', after: 'FROM alpine:3.20 AS a\n# hadolint ignore=DL9999\nRUN echo\nFROM alpine:3.20\nRUN x\n' },
+  { name: 'the final stage runs as root', before: 'FROM alpine:3.20 AS a\nRUN echo\nFROM a\nUSER app\n', after: 'FROM alpine:3.20 AS a\nRUN echo\nFROM a\nUSER 0\n' },
+  { name: 'the majority of keyword casing flips', before: 'FROM alpine:3.20\nRUN a\nRUN b\nrun c\nFROM alpine:3.20\nCMD x\n', after: 'FROM alpine:3.20\nrun a\nrun b\nrun c\nFROM alpine:3.20\nCMD x\n' },
+  { name: 'a stage name', before: 'FROM alpine:3.20 AS a\nRUN echo\nFROM alpine:3.20 AS b\nCOPY --from=a /x /y\n', after: 'FROM alpine:3.20 AS A\nRUN echo\nFROM alpine:3.20 AS b\nCOPY --from=c /x /y\n' },
+  { name: 'a label of the final image', before: 'FROM alpine:3.20 AS a\nLABEL maintainer=a@b.c\nFROM a\nRUN x\n', after: 'FROM alpine:3.20 AS a\nLABEL maintainer=nobody\nFROM a\nRUN x\n' },
+  { name: 'a healthcheck in the final image', before: 'FROM alpine:3.20 AS a\nHEALTHCHECK CMD true\nFROM a\nRUN x\n', after: 'FROM alpine:3.20 AS a\nENV HEALTH=none\nFROM a\nRUN x\n' },
+];
+const OUTLINE_CONFIG = { ...RICH_CONFIG, rules: { DL1001: 'warning' as const, DL3057: 'warning' as const } };
+
+test('outline rules\' findings reused across lints follow pragmas, casing, stage names and the final stage', () => {
+  for (const { name, before, after } of OUTLINE_EDITS) {
+    assert.notEqual(coldLint(before, undefined, OUTLINE_CONFIG), coldLint(after, undefined, OUTLINE_CONFIG), `${name}: the edit changes nothing, the case tests nothing`);
+    assertSameLint(before, '/ws/Dockerfile', OUTLINE_CONFIG, `${name}: before`);
+    assertSameLint(after, '/ws/Dockerfile', OUTLINE_CONFIG, `${name}: after`);
+    assertSameLint(before, '/ws/Dockerfile', OUTLINE_CONFIG, `${name}: back`);
+  }
+});
+
+test('typing in a RUN script reuses the outline rules\' findings (the same objects)', () => {
+  const before = 'FROM alpine:3.20 AS Build\nRUN make\nFROM alpine:3.20\nrun echo\nRUN echo hi\nCMD x\n';
+  const after = before.replace('echo hi', 'echo hi there');
+  setMinChunkedLength(0);
+  try {
+    const outlineCodes = new Set(['StageNameCasing', 'ConsistentInstructionCasing']);
+    const first = lintDockerfile(before, config, '/ws/reuse/Dockerfile').filter((f) => outlineCodes.has(f.code));
+    const second = lintDockerfile(after, config, '/ws/reuse/Dockerfile').filter((f) => outlineCodes.has(f.code));
+    assert.deepEqual(first.map((f) => f.code).sort(), ['ConsistentInstructionCasing', 'StageNameCasing']);
+    assert.ok(second.length === first.length && second.every((f, i) => f === first[i]));
+    // A keyword's casing is in the outline: those findings are made again.
+    const third = lintDockerfile(after.replace('CMD x', 'cmd x'), config, '/ws/reuse/Dockerfile').filter((f) => outlineCodes.has(f.code));
+    assert.ok(third.every((f) => !first.includes(f)));
+  } finally {
+    setMinChunkedLength(DEFAULT_MIN);
+  }
+});
+
 test('config, path and ShellCheck state are part of what stage findings are reused under', () => {
   const text = SYNTHETIC;
   assertSameLint(text, '/ws/a/Dockerfile', config, 'first');
@@ -289,7 +330,9 @@ test('config, path and ShellCheck state are part of what stage findings are reus
 // What random edits insert in the generated file: what stages inherit from and refer to.
 const STRUCTURAL = ['SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n', 'WORKDIR /w\n', 'ENV PIP_NO_CACHE_DIR=1 APP_HOME=/x\n', 'FROM stage1 AS stage9\n',
   ' AS renamed', 'COPY --from=stage2 /a /b\n', 'USER root\n', 'HEALTHCHECK CMD true\n', 'RUN --mount=type=cache,from=stage0,target=/root/.cache/pip pip install x\n',
-  'ARG VERSION_0=2\n', 'FROM scratch\n', 'LABEL maintainer=x url=y\n', '# hadolint shell=pwsh\n', 'x', '\n'];
+  'ARG VERSION_0=2\n', 'FROM scratch\n', 'LABEL maintainer=x url=y\n', '# hadolint shell=pwsh\n', 'x', '\n',
+  // What outline rules read: pragmas, keyword casing, stage names, the final stage's USER.
+  '# hadolint ignore=DL9999,DL3008\n', 'run echo lower\n', 'FROM alpine:3.20 AS Stage1\n', 'USER 0\n', ' as x', 'from busybox\n'];
 
 function structuralEdit(text: string, rand: () => number): string {
   if (rand() < 0.5) return randomEdit(text, rand);
@@ -305,10 +348,10 @@ function structuralEdit(text: string, rand: () => number): string {
 
 test('random structural edits of a generated multi-stage file: incremental lint = cold lint', async () => {
   const { generateDockerfile } = await import('../../../bench/lib/generate.mjs' as string) as { generateDockerfile(lines: number, seed?: number): string };
-  for (let seed = 1; seed <= 3; seed++) {
+  for (let seed = 1; seed <= 4; seed++) {
     let text = generateDockerfile(260, seed);
     const rand = prng(1000 + seed);
-    const c = seed === 2 ? RICH_CONFIG : config;
+    const c = seed === 2 ? RICH_CONFIG : seed === 3 ? PRAGMA_CONFIG : config;
     assertSameLint(text, '/ws/gen/Dockerfile', c, `seed ${seed}: before any edit`);
     for (let i = 0; i < 40; i++) {
       text = structuralEdit(text, rand);

@@ -29,56 +29,31 @@ export function lintContext(context: DockerfileContext, config: ShipshapeConfig,
   const findings: Finding[] = [];
   context.knownRuleIds = knownRuleIds ??= new Set(dockerfileRules.map((r) => r.meta.id));
   // Stage rules run stage by stage, and a stage's findings are reused while nothing they depend
-  // on changed (ruleScopes.ts). Only for the registered rules: a test's own list runs whole.
+  // on changed; outline rules are re-run only when the file's outline changed (ruleScopes.ts).
+  // Only for the registered rules: a test's own list runs whole.
   const units = rules === dockerfileRules && ruleCacheEnabled ? stageUnits(context, config) : undefined;
+  const stageRules: RunRule[] = [];
+  const outlineRules: RunRule[] = [];
   for (const rule of rules) {
     const severity = effectiveSeverity(rule.meta, config);
     if (!severity) continue;
-    const code = rule.meta.id;
-    const docs = docsUrl(rule.meta);
-    const run = (target: DockerfileContext, into: Finding[]) => {
-      try {
-        rule.check(target, (report) => into.push({
-          code,
-          severity,
-          message: report.message ?? rule.meta.title,
-          range: report.range,
-          language: 'dockerfile',
-          docs,
-          fixes: report.fixes,
-        }), config);
-      } catch (error) {
-        console.error(`shipshape: rule ${rule.meta.id} failed on ${context.path ?? 'a document'}: ${(error as Error).stack ?? error}`);
-      }
-    };
-    if (!units || ruleScope(code) !== 'stage') {
-      run(context, findings);
-      continue;
-    }
-    for (const unit of units.list) {
-      let found = unit.findings.get(code);
-      if (!found) {
-        found = [];
-        run(unit.view(), found);
-        unit.findings.set(code, found);
-      }
-      for (const finding of found) findings.push(finding);
-    }
+    const run = ruleRunner(rule, severity, context);
+    const scope = units ? ruleScope(rule.meta.id) : 'file';
+    if (scope === 'stage') stageRules.push(run);
+    else if (scope === 'outline') outlineRules.push(run);
+    else run.into(context, findings, config);
+  }
+  if (units) {
+    for (const found of units.outlineFindings(outlineRules, config)) findings.push(...found);
+    // Stage rules' findings, all rules of a unit at once: ~100 rules × ~70 stages of lookups
+    // per keystroke otherwise. The order of findings is the same: they are sorted below, and
+    // findings that tie are of one rule in one stage.
+    for (const unit of units.list) findings.push(...unit.stageFindings(stageRules, config));
   }
   // ShellCheck's SC findings go through the same pragmas and check directives. Per stage too:
   // a script's findings depend on its stage (shell, variables in scope) and ShellCheck's cache.
   if (units?.shellcheck) {
-    for (const unit of units.list) {
-      let found = unit.findings.get(SHELLCHECK);
-      // Results arriving for one stage's scripts re-run ShellCheck's part of that stage only.
-      if (!found || pendingArrived(shellcheckPending.get(found) ?? [])) {
-        const result = shellcheckFindingsAndPending(unit.view(), config);
-        found = result.findings;
-        if (result.pending.length) shellcheckPending.set(found, result.pending);
-        unit.findings.set(SHELLCHECK, found);
-      }
-      for (const finding of found) findings.push(finding);
-    }
+    for (const unit of units.list) findings.push(...unit.shellcheckFindings(config));
   } else {
     findings.push(...shellcheckFindings(context, config));
   }
@@ -95,11 +70,38 @@ export function lintContext(context: DockerfileContext, config: ShipshapeConfig,
   return kept.sort(compareFindings);
 }
 
-// ---- findings of stage rules, per stage, across lints -------------------------------------
+/** A rule with its severity, reporting into a list of findings. */
+interface RunRule {
+  code: string;
+  into(target: DockerfileContext, into: Finding[], config: ShipshapeConfig): void;
+}
+
+function ruleRunner(rule: DockerfileRule, severity: Finding['severity'], context: DockerfileContext): RunRule {
+  const code = rule.meta.id;
+  const docs = docsUrl(rule.meta);
+  return {
+    code,
+    into(target, into, config) {
+      try {
+        rule.check(target, (report) => into.push({
+          code,
+          severity,
+          message: report.message ?? rule.meta.title,
+          range: report.range,
+          language: 'dockerfile',
+          docs,
+          fixes: report.fixes,
+        }), config);
+      } catch (error) {
+        console.error(`shipshape: rule ${code} failed on ${context.path ?? 'a document'}: ${(error as Error).stack ?? error}`);
+      }
+    },
+  };
+}
+
+// ---- findings of stage and outline rules, across lints ----------------------------------
 
 let ruleCacheEnabled = true;
-/** The findings of ShellCheck, among the rules' in a unit's map. */
-const SHELLCHECK = '\u0000shellcheck';
 /** Scripts of a unit that had no ShellCheck results yet when its findings were computed. */
 const shellcheckPending = new WeakMap<Finding[], string[]>();
 
@@ -118,18 +120,32 @@ export function releaseDockerfileLint(text: string, path?: string): void {
   releaseDockerfileParse(text);
 }
 
-/** A stage (the first with what precedes it) and the findings of stage rules in it, by rule id. */
+/** What is kept of a unit (a stage; the first with what precedes it) from one lint to the next. */
+interface UnitEntry {
+  /** Changes whenever the unit's identity does: what a stage built FROM it depends on. */
+  serial: number;
+  /** Findings of the stage rules, and of ShellCheck, in this unit. Never modified once set. */
+  stage?: Finding[];
+  shellcheck?: Finding[];
+  /** What outline rules read of the unit (ruleScopes.ts). */
+  outline?: string;
+}
+
+/** A unit of this lint. */
 interface Unit {
-  view(): DockerfileContext;
-  /** Reused from an earlier lint, or filled as the rules run. Shared: never modified afterwards. */
-  findings: Map<string, Finding[]>;
+  stageFindings(rules: readonly RunRule[], config: ShipshapeConfig): Finding[];
+  shellcheckFindings(config: ShipshapeConfig): Finding[];
+  outline(): string;
 }
 
 interface StageCache {
   /** Everything outside the stages that stage rules may read (ruleScopes.ts). */
   globals: string;
   /** By unit identity (its text, start line, graph facts and the serial of its base's identity). */
-  units: Map<string, { serial: number; findings: Map<string, Finding[]> }>;
+  units: Map<string, UnitEntry>;
+  /** Every unit's outline (the globals are above), and the outline rules' findings under them. */
+  outline?: string[];
+  outlineFindings?: Finding[][];
 }
 
 /** By document path: several open files keep their own. */
@@ -137,7 +153,7 @@ const stageCaches = new Map<string, StageCache>();
 const STAGE_CACHE_FILES = 16;
 let serials = 0;
 
-function stageUnits(context: DockerfileContext, config: ShipshapeConfig): { list: Unit[]; shellcheck: boolean } {
+function stageUnits(context: DockerfileContext, config: ShipshapeConfig) {
   const { stages, instructions, text } = context;
   const lineOffset = (line: number) => context.offsetAt({ line, character: 0 });
   const starts = stages.map((stage, i) => (i === 0 ? 0 : lineOffset(stage.fromInfo.range.start.line)));
@@ -152,7 +168,7 @@ function stageUnits(context: DockerfileContext, config: ShipshapeConfig): { list
   ].join('\u0000');
   const key = context.path ?? '';
   const previous = stageCaches.get(key);
-  const reusable = previous?.globals === globals ? previous.units : undefined;
+  const reusable = previous?.globals === globals ? previous : undefined;
   const next: StageCache = { globals, units: new Map() };
   stageCaches.delete(key);
   stageCaches.set(key, next);
@@ -166,22 +182,82 @@ function stageUnits(context: DockerfileContext, config: ShipshapeConfig): { list
     unitInstructions[unit]!.push(info);
   }
   const unitSerials: number[] = [];
-  const list = starts.map((start, i) => {
+  const list = starts.map((start, i): Unit => {
     const stage = stages[i];
     const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
+    const startLine = context.document.positionAt(start).line;
     const facts = stage ? [stage.index, stage.isFinal, stage.reachesFinalImage, stage.usedAsBase, stage.neededByFinal,
       stage.base ? `${stage.base.index}:${unitSerials[stage.base.index]}` : '-', references(context, unitInstructions[i]!)].join(' ') : '';
-    const identity = `${context.document.positionAt(start).line}\u0000${facts}\u0000${text.slice(start, end)}`;
-    const hit = reusable?.get(identity);
-    const serial = hit?.serial ?? ++serials;
-    unitSerials.push(serial);
-    const findings = hit?.findings ?? new Map<string, Finding[]>();
-    next.units.set(identity, { serial, findings });
+    const unitText = text.slice(start, end);
+    const identity = `${startLine}\u0000${facts}\u0000${unitText}`;
+    const entry: UnitEntry = reusable?.units.get(identity) ?? { serial: ++serials };
+    unitSerials.push(entry.serial);
+    next.units.set(identity, entry);
     let view: DockerfileContext | undefined;
-    return { findings, view: () => view ??= context.restrictTo(unitInstructions[i]!, stage ? [stage] : []) };
+    const viewOf = () => view ??= context.restrictTo(unitInstructions[i]!, stage ? [stage] : []);
+    return {
+      stageFindings(rules, config) {
+        if (!entry.stage) {
+          const found: Finding[] = [];
+          for (const rule of rules) rule.into(viewOf(), found, config);
+          entry.stage = found;
+        }
+        return entry.stage;
+      },
+      shellcheckFindings(config) {
+        // Results arriving for one stage's scripts re-run ShellCheck's part of that stage only.
+        if (!entry.shellcheck || pendingArrived(shellcheckPending.get(entry.shellcheck) ?? [])) {
+          const result = shellcheckFindingsAndPending(viewOf(), config);
+          if (result.pending.length) shellcheckPending.set(result.findings, result.pending);
+          entry.shellcheck = result.findings;
+        }
+        return entry.shellcheck;
+      },
+      outline: () => entry.outline ??= unitOutline(context, unitInstructions[i]!, unitText, startLine),
+    };
   });
-  return { list, shellcheck: shellcheck !== undefined };
+  return {
+    list,
+    shellcheck: shellcheck !== undefined,
+    /** Outline rules' findings: reused while the file's outline is unchanged. */
+    outlineFindings(rules: readonly RunRule[], config: ShipshapeConfig): Finding[][] {
+      if (rules.length === 0) return [];
+      // Unit by unit: the outlines of reused units are the very strings compared last time.
+      const outline = list.map((unit) => unit.outline());
+      next.outline = outline;
+      const same = reusable?.outline?.length === outline.length && outline.every((part, i) => part === reusable.outline![i]);
+      if (same && reusable.outlineFindings) return next.outlineFindings = reusable.outlineFindings;
+      return next.outlineFindings = rules.map((rule) => {
+        const found: Finding[] = [];
+        rule.into(context, found, config);
+        return found;
+      });
+    },
+  };
 }
+
+/**
+ * What outline rules may read of a unit (ruleScopes.ts): every instruction's keyword as written
+ * and where it starts; the whole text of the instructions whose arguments they read (all but
+ * those in OPAQUE_ARGUMENTS); every comment line (pragmas) and where it is.
+ */
+function unitOutline(context: DockerfileContext, instructions: readonly InstructionInfo[], unitText: string, startLine: number): string {
+  let outline = '';
+  for (const info of instructions) {
+    const { start, end } = info.range;
+    outline += `${start.line}:${start.character}:${info.node.getInstruction()}`;
+    if (!OPAQUE_ARGUMENTS.has(info.keyword)) outline += `=${context.text.slice(context.offsetAt(start), context.offsetAt(end))}`;
+    outline += '\n';
+  }
+  if (unitText.includes('#')) {
+    const lines = unitText.split('\n');
+    for (let j = 0; j < lines.length; j++) if (/^[ \t]*#/.test(lines[j]!)) outline += `${startLine + j}#${lines[j]}\n`;
+  }
+  return outline;
+}
+
+/** Instructions whose arguments no outline rule reads. */
+const OPAQUE_ARGUMENTS: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'EXPOSE', 'WORKDIR', 'VOLUME', 'STOPSIGNAL', 'MAINTAINER']);
 
 /** The same configuration object on every keystroke: stringified once. */
 const configKeys = new WeakMap<ShipshapeConfig, string>();

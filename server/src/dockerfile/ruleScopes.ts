@@ -15,7 +15,7 @@
 // `context.dockerfile` (its instructions and FROMs are not restricted), `context.pragmas`, the
 // final stage, other stages by name, the .dockerignore on disk, or compare stages. A rule not
 // listed here is 'file': when a rule changes to read across stages, remove it from STAGE_RULES.
-export type RuleScope = 'stage' | 'file';
+export type RuleScope = 'stage' | 'outline' | 'file';
 
 const STAGE_RULES: ReadonlySet<string> = new Set([
   // Per instruction / per RUN command.
@@ -35,12 +35,26 @@ const STAGE_RULES: ReadonlySet<string> = new Set([
   'UndefinedVar', 'WorkdirRelativePath',
 ]);
 
-// Deliberately 'file': ConsistentInstructionCasing (file-wide majority), CopyIgnoredFile
-// (.dockerignore), DuplicateStageName, FromAsCasing, ReservedStageName, StageNameCasing
-// (context.dockerfile), InvalidDefaultArgInFrom
-// (names of earlier stages from model.stages), DL1001 and SS1000 (pragmas), DL3002, DL3049, DL3057
-// (the final stage), DL3022 (later stages by name), DL3024 (compares stage names).
+// An 'outline' rule runs on the whole file, and its findings are reused while the file's outline
+// is unchanged: the globals above and, for every instruction, its keyword as written and where
+// it starts, the whole text of every instruction but RUN, CMD, ENTRYPOINT, EXPOSE, WORKDIR,
+// VOLUME, STOPSIGNAL and MAINTAINER (lint.ts, unitOutline), and every comment line with its line.
+// So it reads no arguments of those instructions, and nothing outside the file; it reports on
+// keywords, on instructions whose text is in the outline, or on comments. Typing in a RUN script
+// changes no outline.
+const OUTLINE_RULES: ReadonlySet<string> = new Set([
+  // File-wide majority of keyword casing.
+  'ConsistentInstructionCasing',
+  // FROM lines and stage names (context.dockerfile, model.stages, later stages by name).
+  'DuplicateStageName', 'FromAsCasing', 'ReservedStageName', 'StageNameCasing', 'InvalidDefaultArgInFrom', 'DL3022', 'DL3024',
+  // Pragmas (comments).
+  'DL1001', 'SS1000',
+  // The final stage and its base chain: USER, LABEL, HEALTHCHECK.
+  'DL3002', 'DL3049', 'DL3057',
+]);
+
+// Deliberately 'file' (run on every lint): CopyIgnoredFile (reads .dockerignore on disk).
 
 export function ruleScope(id: string): RuleScope {
-  return STAGE_RULES.has(id) ? 'stage' : 'file';
+  return STAGE_RULES.has(id) ? 'stage' : OUTLINE_RULES.has(id) ? 'outline' : 'file';
 }
