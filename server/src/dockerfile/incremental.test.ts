@@ -263,6 +263,8 @@ const DEPENDENCY_EDITS: { name: string; before: string; after: string }[] = [
   { name: 'base image of the parent', before: PARENT_WITH('RUN echo parent') + CHILD, after: PARENT_WITH('RUN echo parent', 'scratch AS parent') + CHILD },
   { name: 'the parent is renamed', before: PARENT_WITH('RUN echo parent') + CHILD, after: PARENT_WITH('RUN echo parent', 'alpine:3.20 AS parent2') + CHILD },
   { name: 'a stage is added after: no longer final', before: PARENT_WITH('RUN echo parent') + CHILD + 'RUN apt-get update\n# FROM scratch\n', after: PARENT_WITH('RUN echo parent') + CHILD + 'RUN apt-get update\nFROM scratch\n' },
+  { name: 'a global ARG a later stage names', before: 'ARG IMG=alpine:3.20\nFROM debian:12 AS a\nRUN echo\nFROM ${IMG} AS b\nRUN echo\n', after: 'ARG IMG=alpine\nFROM debian:12 AS a\nRUN echo\nFROM ${IMG} AS b\nRUN echo\n' },
+  { name: 'a global ARG a later stage declares', before: 'ARG DIR=/app\nFROM debian:12 AS a\nRUN echo\nFROM debian:12 AS b\nARG DIR\nWORKDIR $DIR\n', after: 'ARG DIR=app\nFROM debian:12 AS a\nRUN echo\nFROM debian:12 AS b\nARG DIR\nWORKDIR $DIR\n' },
   { name: 'global ARG', before: 'ARG IMG=alpine\nFROM ${IMG} AS parent\nRUN echo\n' + CHILD, after: 'ARG IMG=parent\nFROM ${IMG} AS parent\nRUN echo\n' + CHILD },
   { name: 'shell pragma', before: PARENT_WITH('RUN echo parent') + 'FROM alpine:3.20 AS other\nRUN echo other\n' + CHILD, after: PARENT_WITH('RUN echo parent') + 'FROM alpine:3.20 AS other\n# hadolint shell=pwsh\n' + CHILD },
   { name: 'COPY --from resolves elsewhere', before: 'FROM alpine:3.20 AS a\nFROM alpine:3.20 AS b\nCOPY --from=c /x /y\nRUN --mount=from=c,target=/m true\n', after: 'FROM alpine:3.20 AS c\nFROM alpine:3.20 AS b\nCOPY --from=c /x /y\nRUN --mount=from=c,target=/m true\n' },

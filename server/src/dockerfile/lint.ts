@@ -1,6 +1,7 @@
 import { effectiveSeverity, type ShipshapeConfig } from '../config/config';
 import { compareFindings, type Finding } from '../core/finding';
 import { docsUrl } from '../core/rule';
+import type { Arg } from 'dockerfile-ast';
 import { DockerfileContext, type InstructionInfo } from './context';
 import { releaseDockerfileParse } from './parse';
 import { configForDockerfile } from './hadolintConfig';
@@ -160,11 +161,13 @@ function stageUnits(context: DockerfileContext, config: ShipshapeConfig) {
   if (starts.length === 0) starts.push(0);
   const firstFrom = stages[0] ? lineOffset(stages[0].fromInfo.range.start.line) : text.length;
   const shellcheck = shellcheckCacheKey();
+  const globalArgs = globalArgDeclarations(context, firstFrom);
   // Stage names are not here: what a stage reads of other stages' names is what its references
-  // resolve to (`refs` below).
+  // resolve to (`refs` below). Nor are the global ARGs: a stage reads them by name, so they are
+  // part of the identity of the units that name one (editing a global ARG re-lints those only).
   const globals = [
     context.escape, context.pragmaShell ?? '', context.path ?? '', configKey(config), shellcheck ?? '',
-    text.slice(0, firstFrom),
+    globalArgs.rest,
   ].join('\u0000');
   const key = context.path ?? '';
   const previous = stageCaches.get(key);
@@ -189,7 +192,8 @@ function stageUnits(context: DockerfileContext, config: ShipshapeConfig) {
     const facts = stage ? [stage.index, stage.isFinal, stage.reachesFinalImage, stage.usedAsBase, stage.neededByFinal,
       stage.base ? `${stage.base.index}:${unitSerials[stage.base.index]}` : '-', references(context, unitInstructions[i]!)].join(' ') : '';
     const unitText = text.slice(start, end);
-    const identity = `${startLine}\u0000${facts}\u0000${unitText}`;
+    const readsGlobals = globalArgs.names.some((name) => unitText.includes(name));
+    const identity = `${startLine}\u0000${facts}\u0000${readsGlobals ? globalArgs.declarations : ''}\u0000${unitText}`;
     const entry: UnitEntry = reusable?.units.get(identity) ?? { serial: ++serials };
     unitSerials.push(entry.serial);
     next.units.set(identity, entry);
@@ -234,6 +238,29 @@ function stageUnits(context: DockerfileContext, config: ShipshapeConfig) {
       });
     },
   };
+}
+
+/**
+ * The global ARGs (before the first FROM): their names, their declarations' text, and the rest of
+ * the text before the first FROM (directives, comments) without them.
+ */
+function globalArgDeclarations(context: DockerfileContext, firstFrom: number): { names: string[]; declarations: string; rest: string } {
+  const names: string[] = [];
+  let declarations = '';
+  let rest = '';
+  let from = 0;
+  for (const info of context.instructions) {
+    if (info.stage) break;
+    if (info.keyword !== 'ARG') continue;
+    const start = context.offsetAt(info.range.start);
+    const end = context.offsetAt(info.range.end);
+    for (const property of (info.node as Arg).getProperties()) names.push(property.getName());
+    declarations += `${context.text.slice(start, end)}\n`;
+    rest += context.text.slice(from, start);
+    from = end;
+  }
+  rest += context.text.slice(from, firstFrom);
+  return { names, declarations, rest };
 }
 
 /**
