@@ -42,6 +42,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
 /** Forgets the parse of `text` and of its chunks (a file nobody is editing: see lint.ts). */
 export function releaseDockerfileParse(text: string): void {
   recent.delete(text);
+  lastChunks = [];
   for (const { line, text: chunk } of stageChunks(text) ?? []) chunks.delete(`${line}:${chunk}`);
 }
 
@@ -58,6 +59,9 @@ const chunks = new Map<string, ParsedDockerfile>();
  */
 const CHUNK_LIMIT = 256;
 
+/** The chunks of the latest chunked parse, with their parses. */
+let lastChunks: readonly { line: number; text: string; parsed: ParsedDockerfile }[] = [];
+
 /** Files smaller than this are parsed whole: chunking would not pay. */
 let minChunkedLength = 4096;
 
@@ -65,6 +69,7 @@ let minChunkedLength = 4096;
 export function setMinChunkedLength(length: number): void {
   minChunkedLength = length;
   recent.clear();
+  lastChunks = [];
 }
 
 const FROM_LINE = /^[ \t]*from(?:[ \t]|\r?$)/i;
@@ -95,11 +100,12 @@ export function stageChunks(text: string): { line: number; text: string }[] | un
       chunkStart = lineStart;
       chunkLine = line;
     }
-    const trimmed = content.replace(/[ \t\r]+$/, '');
-    // Empty and comment lines neither start nor end a continuation.
-    if (trimmed === '' || /^[ \t]*#/.test(trimmed)) continue;
-    if (!heredocs.readLine(trimmed)) return undefined;
-    continues = trimmed.endsWith('\\');
+    // Empty and comment lines neither start nor end a continuation. (By character codes: this
+    // runs for every line of the file on every keystroke.)
+    const last = lastNonBlank(content);
+    if (last < 0 || content.charCodeAt(firstNonBlank(content)) === HASH) continue;
+    if (!heredocs.readLine(content.slice(0, last + 1))) return undefined;
+    continues = content.charCodeAt(last) === BACKSLASH;
     // Where an instruction ends, the bodies of the heredocs it opened begin.
     if (!continues) heredocs.instructionEnded();
   }
@@ -107,11 +113,36 @@ export function stageChunks(text: string): { line: number; text: string }[] | un
   return result;
 }
 
+const HASH = 0x23;
+const BACKSLASH = 0x5c;
+
+/** Index of the first character that is not a space or tab (the length for a blank line). */
+function firstNonBlank(line: string): number {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09)) i++;
+  return i;
+}
+
+/** Index of the last character that is not a space, tab or carriage return. */
+function lastNonBlank(line: string): number {
+  let i = line.length - 1;
+  while (i >= 0) {
+    const c = line.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) break;
+    i--;
+  }
+  return i;
+}
+
 function parseChunked(text: string): ParsedDockerfile | undefined {
   if (text.length < minChunkedLength) return undefined;
   const parts = stageChunks(text);
   if (!parts || parts.length < 2) return undefined;
-  const parsed = parts.map(({ line, text: chunk }) => {
+  const previous = lastChunks;
+  const parsed = parts.map(({ line, text: chunk }, i) => {
+    // Typing: chunk i is most likely chunk i of the last parse (compared without building a key).
+    const same = previous[i];
+    if (same && same.line === line && same.text === chunk) return same.parsed;
     const key = `${line}:${chunk}`;
     let hit = chunks.get(key);
     if (hit) {
@@ -123,6 +154,7 @@ function parseChunked(text: string): ParsedDockerfile | undefined {
     return hit;
   });
   while (chunks.size > CHUNK_LIMIT) chunks.delete(chunks.keys().next().value!);
+  lastChunks = parts.map((part, i) => ({ ...part, parsed: parsed[i]! }));
   // The first chunk starts the file: its directives are the file's.
   const escape = parsed[0]!.getEscapeCharacter();
   if (escape !== '\\') return undefined;
@@ -136,9 +168,14 @@ class ChunkedDockerfile implements ParsedDockerfile {
   private readonly directives: ParserDirective[];
 
   constructor(parts: ParsedDockerfile[], private readonly escape: string) {
-    this.instructions = parts.flatMap((p) => p.getInstructions());
-    this.froms = parts.flatMap((p) => p.getFROMs());
-    this.comments = parts.flatMap((p) => p.getComments());
+    this.instructions = [];
+    this.froms = [];
+    this.comments = [];
+    for (const part of parts) {
+      for (const instruction of part.getInstructions()) this.instructions.push(instruction);
+      for (const from of part.getFROMs()) this.froms.push(from);
+      for (const comment of part.getComments()) this.comments.push(comment);
+    }
     this.directives = parts[0]!.getDirectives();
   }
 
