@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { corpusFiles } from './lib/parseFloor.mjs';
-import { LspSession, memoryMiB } from './lib/lspSession.mjs';
+import { cpuMs, LspSession, memoryMiB } from './lib/lspSession.mjs';
 import { ROOT } from './lib/servers.mjs';
 
 const LANGUAGE = { dockerfile: 'dockerfile', yaml: 'yaml' };
@@ -27,14 +27,33 @@ export async function measureAllOpenRun(server, root) {
     }
     await Promise.all(pending);
     const allPublishedMs = performance.now() - started;
-    // Let the collector settle (V8 gives memory back after idle GCs): the steady state is what
-    // stays resident while the user works.
+    // The steady state is what stays resident while the user works: after the server's
+    // background work (the workspace crawl goes on after the last publish: 5–10 s of CPU on a
+    // slow machine) and after the collector settled (V8 gives memory back after idle GCs).
+    // Measured 10 s after the server was seen quiet (2 s without work); a fixed 10 s after the
+    // last publish measured mid-crawl on a loaded machine.
+    const quietAfterMs = await untilQuiet(session.pid) - started - allPublishedMs;
     await new Promise((r) => setTimeout(r, 10000));
     const memory = memoryMiB(session.pid);
-    return { files: files.length, allPublishedMs, rssMiB: memory.rss, peakRssMiB: memory.peakRss };
+    return { files: files.length, allPublishedMs, quietAfterMs, rssMiB: memory.rss, peakRssMiB: memory.peakRss };
   } finally {
     await session.shutdown();
   }
+}
+
+/** Resolves (with the time) once the process used under 5% of a CPU for 2 s running; gives up after 60 s. */
+async function untilQuiet(pid) {
+  const deadline = performance.now() + 60000;
+  let quietSince = performance.now();
+  let cpu = cpuMs(pid);
+  while (performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = cpuMs(pid);
+    if (now - cpu > 25) quietSince = performance.now();
+    cpu = now;
+    if (performance.now() - quietSince >= 2000) return quietSince;
+  }
+  return performance.now();
 }
 
 function sizeOf(dir, filter) {

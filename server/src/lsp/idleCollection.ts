@@ -41,7 +41,12 @@ export function collectGarbageWhenIdle(): void {
     if (busyMs < 1000 || ++quietTicks < 2 || collections >= 3) return;
     const before = getHeapStatistics().total_heap_size;
     const started = performance.now();
+    // Compacting: after a burst, old-space pages are left fragmented, and only moving what lives
+    // on them gives them back (RSS with every corpus file open: 145–149 → 138–143 MiB). Only
+    // for these collections; V8's own during work stay as they are.
+    setFlagsFromString('--compact-on-every-full-gc');
     gc!();
+    setFlagsFromString('--no-compact-on-every-full-gc');
     collectingMs = performance.now() - started;
     // Another collection only while they still give memory back.
     collections = before - getHeapStatistics().total_heap_size < GIVEN_BACK_BYTES ? 3 : collections + 1;
