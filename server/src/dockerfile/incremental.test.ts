@@ -9,7 +9,7 @@ import { sharedPath } from '../../../test/helpers/sharedDir.cjs';
 import { emptyConfig } from '../config/config';
 import { DockerfileContext } from './context';
 import { lintDockerfile, setStageRuleCache } from './lint';
-import { parseDockerfile, setMinChunkedLength, stageChunks, type ParsedDockerfile } from './parse';
+import { cachedChunkCount, parseDockerfile, setMinChunkedLength, stageChunks, type ParsedDockerfile } from './parse';
 import { findShellcheck } from './shellcheck/runner';
 import { configureShellcheck, refreshShellcheck, resetShellcheck } from './shellcheck/service';
 
@@ -124,6 +124,30 @@ test('stage chunks: cut at FROM lines that no continuation runs into', () => {
   assert.deepEqual(stageChunks('FROM a\nRUN x \\\n\n# c\nFROM b\n')?.map((c) => c.line), [0]);
   assert.deepEqual(stageChunks('FROM a\nRUN x\n# c \\\n  from b\n')?.map((c) => c.line), [0, 3]);
   assert.equal(stageChunks('# escape=`\nFROM a\nFROM b\n'), undefined, 'another escape character: parsed whole');
+});
+
+test('typing in one stage keeps one parse of it among the cached chunks, not one per keystroke', () => {
+  setMinChunkedLength(0);
+  try {
+    let text = SYNTHETIC;
+    const chunkCount = stageChunks(text)!.length;
+    parseDockerfile(text);
+    const cached = cachedChunkCount();
+    const line = text.split('\n').findIndex((l) => l.startsWith('RUN'));
+    for (let i = 0; i < 10; i++) {
+      const lines = text.split('\n');
+      lines[line] += 'x';
+      text = lines.join('\n');
+      parseDockerfile(text);
+    }
+    assert.ok(chunkCount >= 3);
+    assert.equal(cachedChunkCount(), cached);
+    // Another document's parse forgets nothing of the first.
+    parseDockerfile('FROM alpine:3.20 AS other\nRUN true\nFROM scratch\n');
+    assert.equal(cachedChunkCount(), cached + 2);
+  } finally {
+    setMinChunkedLength(DEFAULT_MIN);
+  }
 });
 
 test('stage chunks skip heredoc bodies the way dockerfile-ast reads them', () => {
