@@ -73,7 +73,6 @@ export function lintContext(context: DockerfileContext, config: ShipshapeConfig,
 
 /** A rule with its severity, reporting into a list of findings. */
 interface RunRule {
-  code: string;
   into(target: DockerfileContext, into: Finding[], config: ShipshapeConfig): void;
 }
 
@@ -81,7 +80,6 @@ function ruleRunner(rule: DockerfileRule, severity: Finding['severity'], context
   const code = rule.meta.id;
   const docs = docsUrl(rule.meta);
   return {
-    code,
     into(target, into, config) {
       try {
         rule.check(target, (report) => into.push({

@@ -139,10 +139,12 @@ function parseChunked(text: string): ParsedDockerfile | undefined {
   const parts = stageChunks(text);
   if (!parts || parts.length < 2) return undefined;
   const previous = lastChunks;
+  const typedOver: { line: number; text: string }[] = [];
   const parsed = parts.map(({ line, text: chunk }, i) => {
     // Typing: chunk i is most likely chunk i of the last parse (compared without building a key).
     const same = previous[i];
     if (same && same.line === line && same.text === chunk) return same.parsed;
+    if (same) typedOver.push(same);
     const key = `${line}:${chunk}`;
     let hit = chunks.get(key);
     if (hit) {
@@ -153,7 +155,8 @@ function parseChunked(text: string): ParsedDockerfile | undefined {
     chunks.set(key, hit);
     return hit;
   });
-  forgetSuperseded(previous, parts);
+  // The same document as the last parse (most chunks unchanged, by position): see forgetTypedOver.
+  if (previous.length === parts.length && typedOver.length * 2 <= parts.length) forgetTypedOver(typedOver);
   while (chunks.size > CHUNK_LIMIT) chunks.delete(chunks.keys().next().value!);
   lastChunks = parts.map((part, i) => ({ ...part, parsed: parsed[i]! }));
   // The first chunk starts the file: its directives are the file's.
@@ -163,16 +166,13 @@ function parseChunked(text: string): ParsedDockerfile | undefined {
 }
 
 /**
- * When the last parse was of the same document (most chunks unchanged, by position), the chunks
- * it had where this one has others were typed over: their parses go, rather than every version
- * of the stage being typed in staying among the cached chunks until evicted (~40 MB over 400
- * keystrokes in moby's Dockerfile). Undoing re-parses that stage.
+ * Chunks of the last parse of this document that this one has others in place of were typed over:
+ * their parses go, rather than every version of the stage being typed in staying among the
+ * cached chunks until evicted (~40 MB over 400 keystrokes in moby's Dockerfile). Undoing
+ * re-parses that stage.
  */
-function forgetSuperseded(previous: readonly { line: number; text: string }[], parts: readonly { line: number; text: string }[]): void {
-  if (previous.length !== parts.length) return;
-  const changed = previous.filter((old, i) => old.line !== parts[i]!.line || old.text !== parts[i]!.text);
-  if (changed.length * 2 > parts.length) return;
-  for (const old of changed) chunks.delete(`${old.line}:${old.text}`);
+function forgetTypedOver(typedOver: readonly { line: number; text: string }[]): void {
+  for (const old of typedOver) chunks.delete(`${old.line}:${old.text}`);
 }
 
 /** For tests: how many chunk parses are cached. */
