@@ -1,7 +1,7 @@
 import { type Arg, type Flag, type From, type Instruction, type Onbuild, type Run } from 'dockerfile-ast';
 import { parseDockerfile, type ParsedDockerfile } from './parse';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../core/finding';
+import { TextLines } from '../core/textLines';
 import { parseImageReference, type ImageReference } from '../image/reference';
 import { findShellPragma, readPragmas, type Pragmas } from './pragmas';
 import { readRunScript, shiftRunScript, type RunScript } from './script';
@@ -103,7 +103,7 @@ const POSIX_SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/
 /** One parse of a Dockerfile, shared by every rule that looks at it. */
 export class DockerfileContext {
   readonly dockerfile: ParsedDockerfile;
-  readonly document: TextDocument;
+  readonly document: TextLines;
   readonly escape: string;
   /** Every top-level instruction, in order. */
   readonly instructions: InstructionInfo[] = [];
@@ -121,7 +121,7 @@ export class DockerfileContext {
 
   constructor(readonly text: string, readonly path?: string) {
     this.dockerfile = parseDockerfile(text);
-    this.document = TextDocument.create('file:///Dockerfile', 'dockerfile', 0, text);
+    this.document = new TextLines(text);
     this.escape = this.dockerfile.getEscapeCharacter();
     this.build();
     this.pragmaShell = findShellPragma(this)?.value;
