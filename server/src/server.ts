@@ -9,12 +9,14 @@ import { completions } from './lsp/completion';
 import { DocumentLinter } from './lsp/documentLinter';
 import { pullSecretDefinition } from './lsp/definition';
 import { pullSecretHover } from './lsp/hover';
+import { createStdioConnection } from './lsp/stdioConnection';
 import { uriToPath } from './lsp/uri';
 import { WorkspaceIndexing } from './lsp/workspaceIndexing';
 import { CONFIG_FILE, WorkspaceConfig } from './lsp/workspaceConfig';
 import { applyShellcheckSettings, initShellcheck, QuietStart, refreshDockerfile, trustWorkspace } from './lsp/shellcheckOnSave';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio, diagnostics are written with messageEncoder.ts; over IPC (VS Code), Node serializes.
+const connection = process.argv.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all);
 // A `.hadolint.yaml` appearing or going away is seen within a second, not looked for per keystroke.
 rememberConfigLookups(1000);
 const documents = new TextDocuments(TextDocument);

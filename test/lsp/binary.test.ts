@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { LspTestClient, SERVER_JS } from './lspClient';
 
 const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
@@ -33,4 +34,28 @@ test('without a transport argument the server exits with a clear message', () =>
   const result = spawnSync(process.execPath, [SERVER_JS], { encoding: 'utf8', timeout: 5000 });
   assert.notEqual(result.status, 0);
   assert.match(result.stderr + result.stdout, /stdio|node-ipc|socket|pipe/i);
+});
+
+test('over stdio, what the server writes to the console reaches the client as log messages and the protocol stream stays intact', async () => {
+  // A broken .hadolint.yaml is reported on the console (console.error) while the file is linted.
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-console-'));
+  writeFileSync(join(dir, '.hadolint.yaml'), 'ignored: [DL3007\n');
+  const client = new LspTestClient();
+  try {
+    await client.initialize(dir);
+    const uri = pathToFileURL(join(dir, 'Dockerfile')).href;
+    const published = client.nextDiagnostics(uri);
+    await client.open(uri, 'dockerfile', 'FROM alpine:latest\n');
+    const { diagnostics } = await published;
+    assert.ok(diagnostics.length > 0, 'diagnostics still arrive');
+    assert.ok(client.logs.some((log) => log.type === 1 && /hadolint\.yaml/.test(log.message)), JSON.stringify(client.logs));
+  } finally {
+    assert.equal(await client.shutdown(), 0);
+  }
+});
+
+test('over stdio, the server exits when its input closes', async () => {
+  const client = new LspTestClient();
+  await client.initialize();
+  assert.equal(await client.closeInput(), 1, 'exits (code 1: no shutdown request came first)');
 });

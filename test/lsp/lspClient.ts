@@ -20,6 +20,8 @@ export class LspTestClient {
   private readonly published: PublishedDiagnostics[] = [];
   private readonly waiters: Array<{ match: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }> = [];
   stderr = '';
+  /** window/logMessage notifications: what the server logged. */
+  readonly logs: Array<{ type: number; message: string }> = [];
 
   constructor(command = process.execPath, args: string[] = [SERVER_JS, '--stdio']) {
     this.process = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -35,6 +37,7 @@ export class LspTestClient {
       }
     });
     // Servers may ask for configuration or register capabilities; answer like an editor would.
+    this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => { this.logs.push(params); });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
@@ -72,6 +75,16 @@ export class LspTestClient {
 
   request<T>(method: string, params: unknown): Promise<T> {
     return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  /** Closes the server's input without shutdown/exit (an editor that went away); resolves with the exit code. */
+  async closeInput(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    this.process.stdin!.end();
+    const code = await Promise.race([exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 3000))]);
+    if (code === 'running') this.process.kill();
+    this.connection.dispose();
+    return code === 'running' ? null : code;
   }
 
   async shutdown(): Promise<number | null> {

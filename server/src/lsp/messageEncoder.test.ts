@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { encodeMessage } from './messageEncoder';
+
+const diagnostic = (line: number, message: string) => ({
+  range: { start: { line, character: 0 }, end: { line, character: 4 } },
+  severity: 2, code: 'DL3018', codeDescription: { href: 'https://example.com/DL3018.md' }, source: 'shipshape', message,
+});
+
+test('a publishDiagnostics is encoded as JSON.stringify would, whatever its diagnostics hold', () => {
+  const diagnostics = [diagnostic(0, 'plain'), diagnostic(1, 'quotes " and \\ and\nnewline'), diagnostic(2, 'ünïcödé ✓ \u2028 😀')];
+  const messages = [
+    { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a/Docker"file', version: 7, diagnostics } },
+    { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///b', diagnostics: [] } },
+    { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { diagnostics } },
+    { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'hello' } },
+    { jsonrpc: '2.0', id: 4, result: { capabilities: {} } },
+  ];
+  for (const message of messages) {
+    const encoded = encodeMessage(message);
+    assert.deepEqual(JSON.parse(encoded), JSON.parse(JSON.stringify(message)), encoded);
+  }
+});
+
+test('the same diagnostic objects published again are encoded the same', () => {
+  const diagnostics = [diagnostic(0, 'a'), diagnostic(1, 'b')];
+  const publish = (version: number) => ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a', version, diagnostics } });
+  const first = JSON.parse(encodeMessage(publish(1)));
+  const second = JSON.parse(encodeMessage(publish(2)));
+  assert.equal(second.params.version, 2);
+  assert.deepEqual(second.params.diagnostics, first.params.diagnostics);
+  assert.equal(second.params.diagnostics.length, 2);
+});
