@@ -95,6 +95,34 @@ function headOf(node: Instruction): { keyword: string; range: Range } {
   return head;
 }
 
+/** What a FROM says by itself, by parse node, across lints (like headOf): never modified. */
+interface FromFacts {
+  name?: string;
+  key?: string;
+  nameRange?: Range;
+  image: string | null;
+  imageRange: Range | null;
+  platform?: Flag;
+}
+
+const fromFacts = new WeakMap<From, FromFacts>();
+
+function fromFactsOf(from: From): FromFacts {
+  let facts = fromFacts.get(from);
+  if (!facts) {
+    const name = from.getBuildStage() ?? undefined;
+    fromFacts.set(from, facts = {
+      name,
+      key: name?.toLowerCase(),
+      nameRange: from.getBuildStageRange() ?? undefined,
+      image: from.getImage(),
+      imageRange: from.getImageRange(),
+      platform: from.getPlatformFlag() ?? undefined,
+    });
+  }
+  return facts;
+}
+
 /** RUN scripts by parse node, across lints: see DockerfileContext.runScript. */
 const scriptCache = new WeakMap<Instruction, { base: number; escape: string; posix: boolean; script: RunScript }>();
 
@@ -203,16 +231,16 @@ export class DockerfileContext {
     this.globalScope.get(name) ?? ((PLATFORM_ARGS as readonly string[]).includes(name) ? { kind: 'unknown' } : undefined);
 
   private createStage(from: From, fromInfo: InstructionInfo): Stage {
-    const name = from.getBuildStage() ?? undefined;
+    const facts = fromFactsOf(from);
     return {
       index: this.stages.length,
       from,
       fromInfo,
-      name,
-      key: name?.toLowerCase(),
-      nameRange: from.getBuildStageRange() ?? undefined,
-      image: this.resolveFromImage(from),
-      platform: from.getPlatformFlag() ?? undefined,
+      name: facts.name,
+      key: facts.key,
+      nameRange: facts.nameRange,
+      image: this.resolveFromImage(facts),
+      platform: facts.platform,
       instructions: [],
       copiesFrom: [],
       mountsFrom: [],
@@ -223,9 +251,7 @@ export class DockerfileContext {
     };
   }
 
-  private resolveFromImage(from: From): FromImage {
-    const written = from.getImage();
-    const range = from.getImageRange();
+  private resolveFromImage({ image: written, imageRange: range }: FromFacts): FromImage {
     const image: FromImage = { written, range, usesVariables: !!written?.includes('$'), known: false, scratch: false, undefinedVariables: [] };
     if (!written) return image;
     const result = substitute(written, this.globalLookup, this.escape);

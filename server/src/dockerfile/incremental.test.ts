@@ -314,6 +314,10 @@ const OUTLINE_EDITS: { name: string; before: string; after: string }[] = [
   { name: 'the majority of keyword casing flips', before: 'FROM alpine:3.20\nRUN a\nRUN b\nrun c\nFROM alpine:3.20\nCMD x\n', after: 'FROM alpine:3.20\nrun a\nrun b\nrun c\nFROM alpine:3.20\nCMD x\n' },
   { name: 'a stage name', before: 'FROM alpine:3.20 AS a\nRUN echo\nFROM alpine:3.20 AS b\nCOPY --from=a /x /y\n', after: 'FROM alpine:3.20 AS A\nRUN echo\nFROM alpine:3.20 AS b\nCOPY --from=c /x /y\n' },
   { name: 'a label of the final image', before: 'FROM alpine:3.20 AS a\nLABEL maintainer=a@b.c\nFROM a\nRUN x\n', after: 'FROM alpine:3.20 AS a\nLABEL maintainer=nobody\nFROM a\nRUN x\n' },
+  // What only FROM lines say ('stages' facet): keywords and positions unchanged.
+  { name: 'the casing of AS', before: 'FROM alpine:3.20 AS a\nRUN echo\nFROM a\nRUN x\n', after: 'FROM alpine:3.20 as a\nRUN echo\nFROM a\nRUN x\n' },
+  { name: 'a duplicate stage name', before: 'FROM alpine:3.20 AS a\nRUN echo\nFROM alpine:3.20 AS b\nRUN x\n', after: 'FROM alpine:3.20 AS a\nRUN echo\nFROM alpine:3.20 AS a\nRUN x\n' },
+  { name: 'a reserved stage name', before: 'FROM alpine:3.20 AS a\nRUN echo\nFROM alpine:3.20 AS b\nRUN x\n', after: 'FROM alpine:3.20 AS a\nRUN echo\nFROM alpine:3.20 AS scratch\nRUN x\n' },
   { name: 'a healthcheck in the final image', before: 'FROM alpine:3.20 AS a\nHEALTHCHECK CMD true\nFROM a\nRUN x\n', after: 'FROM alpine:3.20 AS a\nENV HEALTH=none\nFROM a\nRUN x\n' },
 ];
 const OUTLINE_CONFIG = { ...RICH_CONFIG, rules: { DL1001: 'warning' as const, DL3057: 'warning' as const } };
@@ -340,6 +344,22 @@ test('typing in a RUN script reuses the outline rules\' findings (the same objec
     // A keyword's casing is in the outline: those findings are made again.
     const third = lintDockerfile(after.replace('CMD x', 'cmd x'), config, '/ws/reuse/Dockerfile').filter((f) => outlineCodes.has(f.code));
     assert.ok(third.every((f) => !first.includes(f)));
+  } finally {
+    setMinChunkedLength(DEFAULT_MIN);
+  }
+});
+
+test('typing in an ENV reuses the findings of the rules that read keywords or FROM lines only, not of those that read it', () => {
+  const before = 'FROM alpine:3.20 AS Build\nENV A=1\nFROM alpine:3.20\nrun echo\nRUN echo hi\nUSER root\n';
+  const after = before.replace('A=1', 'A=12');
+  setMinChunkedLength(0);
+  try {
+    const codes = new Set(['StageNameCasing', 'ConsistentInstructionCasing', 'DL3002']);
+    const first = lintDockerfile(before, config, '/ws/facets/Dockerfile').filter((f) => codes.has(f.code));
+    const second = lintDockerfile(after, config, '/ws/facets/Dockerfile').filter((f) => codes.has(f.code));
+    assert.deepEqual(first.map((f) => f.code).sort(), ['ConsistentInstructionCasing', 'DL3002', 'StageNameCasing']);
+    assert.deepEqual(second.map((f) => f.code).sort(), ['ConsistentInstructionCasing', 'DL3002', 'StageNameCasing']);
+    for (const finding of second) assert.equal(first.includes(finding), finding.code !== 'DL3002', finding.code);
   } finally {
     setMinChunkedLength(DEFAULT_MIN);
   }

@@ -6,7 +6,7 @@ import { DockerfileContext, type InstructionInfo } from './context';
 import { releaseDockerfileParse } from './parse';
 import { configForDockerfile } from './hadolintConfig';
 import type { DockerfileRule } from './rule';
-import { ruleScope } from './ruleScopes';
+import { outlineFacet, ruleScope, type OutlineFacet } from './ruleScopes';
 import { dockerfileRules } from './rules';
 import { pendingArrived, shellcheckCacheKey, shellcheckFindings, shellcheckFindingsAndPending } from './shellcheck/service';
 import { suppressionHooks } from './suppression';
@@ -34,14 +34,14 @@ export function lintContext(context: DockerfileContext, config: ShipshapeConfig,
   // Only for the registered rules: a test's own list runs whole.
   const units = rules === dockerfileRules && ruleCacheEnabled ? stageUnits(context, config) : undefined;
   const stageRules: RunRule[] = [];
-  const outlineRules: RunRule[] = [];
+  const outlineRules: OutlineRule[] = [];
   for (const rule of rules) {
     const severity = effectiveSeverity(rule.meta, config);
     if (!severity) continue;
     const run = ruleRunner(rule, severity, context);
     const scope = units ? ruleScope(rule.meta.id) : 'file';
     if (scope === 'stage') stageRules.push(run);
-    else if (scope === 'outline') outlineRules.push(run);
+    else if (scope === 'outline') outlineRules.push({ id: rule.meta.id, run, facet: outlineFacet(rule.meta.id) });
     else run.into(context, findings, config);
   }
   if (units) {
@@ -126,15 +126,15 @@ interface UnitEntry {
   /** Findings of the stage rules, and of ShellCheck, in this unit. Never modified once set. */
   stage?: Finding[];
   shellcheck?: Finding[];
-  /** What outline rules read of the unit (ruleScopes.ts). */
-  outline?: string;
+  /** What outline rules read of the unit (ruleScopes.ts), by facet. */
+  outlines?: Partial<Record<OutlineFacet, string>>;
 }
 
 /** A unit of this lint. */
 interface Unit {
   stageFindings(rules: readonly RunRule[], config: ShipshapeConfig): Finding[];
   shellcheckFindings(config: ShipshapeConfig): Finding[];
-  outline(): string;
+  outline(facet: OutlineFacet): string;
 }
 
 interface StageCache {
@@ -142,9 +142,8 @@ interface StageCache {
   globals: string;
   /** By unit identity (its text, start line, graph facts and the serial of its base's identity). */
   units: Map<string, UnitEntry>;
-  /** Every unit's outline (the globals are above), and the outline rules' findings under them. */
-  outline?: string[];
-  outlineFindings?: Finding[][];
+  /** By facet: every unit's outline (the globals are above), and the findings of its rules, by id. */
+  outlines?: Partial<Record<OutlineFacet, { outline: string[]; findings: Map<string, Finding[]> }>>;
 }
 
 /** By document path: several open files keep their own. */
@@ -215,27 +214,46 @@ function stageUnits(context: DockerfileContext, config: ShipshapeConfig) {
         }
         return entry.shellcheck;
       },
-      outline: () => entry.outline ??= unitOutline(context, unitInstructions[i]!, unitText, startLine),
+      outline: (facet) => (entry.outlines ??= {})[facet] ??= unitOutline(context, unitInstructions[i]!, unitText, startLine, facet),
     };
   });
   return {
     list,
     shellcheck: shellcheck !== undefined,
-    /** Outline rules' findings: reused while the file's outline is unchanged. */
-    outlineFindings(rules: readonly RunRule[], config: ShipshapeConfig): Finding[][] {
-      if (rules.length === 0) return [];
-      // Unit by unit: the outlines of reused units are the very strings compared last time.
-      const outline = list.map((unit) => unit.outline());
-      next.outline = outline;
-      const same = reusable?.outline?.length === outline.length && outline.every((part, i) => part === reusable.outline![i]);
-      if (same && reusable.outlineFindings) return next.outlineFindings = reusable.outlineFindings;
-      return next.outlineFindings = rules.map((rule) => {
-        const found: Finding[] = [];
-        rule.into(context, found, config);
+    /**
+     * Outline rules' findings, in the order of `rules`. A rule's findings are reused while the
+     * outline of what it reads (its facet) is unchanged.
+     */
+    outlineFindings(rules: readonly OutlineRule[], config: ShipshapeConfig): Finding[][] {
+      const outlines: NonNullable<StageCache['outlines']> = next.outlines = {};
+      const unchanged = new Map<OutlineFacet, boolean>();
+      const isUnchanged = (facet: OutlineFacet): boolean => {
+        let same = unchanged.get(facet);
+        if (same === undefined) {
+          // Unit by unit: the outlines of reused units are the very strings compared last time.
+          const outline = list.map((unit) => unit.outline(facet));
+          const previous = reusable?.outlines?.[facet]?.outline;
+          same = previous?.length === outline.length && outline.every((part, i) => part === previous[i]);
+          unchanged.set(facet, same);
+          outlines[facet] = { outline, findings: new Map() };
+        }
+        return same;
+      };
+      return rules.map(({ id, run, facet }) => {
+        let found = isUnchanged(facet) ? reusable?.outlines?.[facet]?.findings.get(id) : undefined;
+        if (!found) run.into(context, found = [], config);
+        outlines[facet]!.findings.set(id, found);
         return found;
       });
     },
   };
+}
+
+/** An outline rule of this lint, and what it reads. */
+interface OutlineRule {
+  id: string;
+  run: RunRule;
+  facet: OutlineFacet;
 }
 
 /**
@@ -262,16 +280,17 @@ function globalArgDeclarations(context: DockerfileContext, firstFrom: number): {
 }
 
 /**
- * What outline rules may read of a unit (ruleScopes.ts): every instruction's keyword as written
- * and where it starts; the whole text of the instructions whose arguments they read (all but
- * those in OPAQUE_ARGUMENTS); every comment line (pragmas) and where it is.
+ * What outline rules of a facet may read of a unit (ruleScopes.ts): every instruction's keyword
+ * as written and where it starts; every comment line (pragmas) and where it is; and the whole
+ * text of the instructions whose arguments the facet's rules read.
  */
-function unitOutline(context: DockerfileContext, instructions: readonly InstructionInfo[], unitText: string, startLine: number): string {
+function unitOutline(context: DockerfileContext, instructions: readonly InstructionInfo[], unitText: string, startLine: number,
+  facet: OutlineFacet): string {
   let outline = '';
   for (const info of instructions) {
     const { start, end } = info.range;
     outline += `${start.line}:${start.character}:${info.node.getInstruction()}`;
-    if (!OPAQUE_ARGUMENTS.has(info.keyword)) outline += `=${context.text.slice(context.offsetAt(start), context.offsetAt(end))}`;
+    if (readsArguments(facet, info.keyword)) outline += `=${context.text.slice(context.offsetAt(start), context.offsetAt(end))}`;
     outline += '\n';
   }
   if (unitText.includes('#')) {
@@ -281,7 +300,15 @@ function unitOutline(context: DockerfileContext, instructions: readonly Instruct
   return outline;
 }
 
-/** Instructions whose arguments no outline rule reads. */
+function readsArguments(facet: OutlineFacet, keyword: string): boolean {
+  switch (facet) {
+    case 'keywords': return false;
+    case 'stages': return keyword === 'FROM';
+    case 'texts': return !OPAQUE_ARGUMENTS.has(keyword);
+  }
+}
+
+/** Instructions whose arguments no outline rule reads ('texts' facet). */
 const OPAQUE_ARGUMENTS: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'EXPOSE', 'WORKDIR', 'VOLUME', 'STOPSIGNAL', 'MAINTAINER']);
 
 /** The same configuration object on every keystroke: stringified once. */

@@ -53,6 +53,24 @@ const OUTLINE_RULES: ReadonlySet<string> = new Set([
   'DL3002', 'DL3049', 'DL3057',
 ]);
 
+/**
+ * What of the outline an outline rule reads besides every instruction's keyword and position and
+ * every comment: no arguments ('keywords'), the FROM lines ('stages'), or the whole text of every
+ * instruction but the opaque ones above ('texts'). A rule is re-run only when that changed.
+ */
+export type OutlineFacet = 'keywords' | 'stages' | 'texts';
+
+const OUTLINE_FACETS: Readonly<Record<string, OutlineFacet>> = {
+  // Keyword casing; pragmas.
+  ConsistentInstructionCasing: 'keywords', DL1001: 'keywords', SS1000: 'keywords',
+  // Stage names and FROM lines only.
+  DuplicateStageName: 'stages', FromAsCasing: 'stages', ReservedStageName: 'stages', StageNameCasing: 'stages', DL3024: 'stages',
+};
+
+export function outlineFacet(id: string): OutlineFacet {
+  return OUTLINE_FACETS[id] ?? 'texts';
+}
+
 // Deliberately 'file' (run on every lint): CopyIgnoredFile (reads .dockerignore on disk).
 
 export function ruleScope(id: string): RuleScope {
