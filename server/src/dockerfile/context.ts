@@ -123,6 +123,13 @@ function fromFactsOf(from: From): FromFacts {
   return facts;
 }
 
+/**
+ * dockerfile-ast reads an instruction's flags from its arguments on every call, and the stage
+ * graph reads every COPY's and RUN's flags on every keystroke: read once per node, like headOf.
+ */
+const flagsByNode = new WeakMap<Instruction, readonly Flag[]>();
+const mountsByNode = new WeakMap<Instruction, Mount[]>();
+
 /** RUN scripts by parse node, across lints: see DockerfileContext.runScript. */
 const scriptCache = new WeakMap<Instruction, { base: number; escape: string; posix: boolean; script: RunScript }>();
 
@@ -169,10 +176,11 @@ export class DockerfileContext {
    * Everything else — text, positions, stage lookups by name, scripts, pragmas — is the file's.
    */
   restrictTo(instructions: InstructionInfo[], stages: Stage[]): DockerfileContext {
-    const view = Object.create(this.root) as DockerfileContext;
-    Object.defineProperty(view, 'instructions', { value: instructions });
-    Object.defineProperty(view, 'stages', { value: stages });
-    return view;
+    // The root's fields, shared (its caches too), on an object of this class: not an object whose
+    // prototype is the root. Every lint has a new root, and objects with a new prototype have
+    // a new hidden class: the rules' property lookups never settled (nor their optimized code).
+    const view = Object.assign(Object.create(DockerfileContext.prototype) as DockerfileContext, this.root);
+    return Object.assign(view, { instructions, stages });
   }
 
   // ---- positions ----------------------------------------------------------------------
@@ -327,9 +335,14 @@ export class DockerfileContext {
   // ---- instruction helpers ---------------------------------------------------------------
 
   /** Flags of an instruction (`--from`, `--mount`, `--platform`…); none for plain ones. */
-  flags(info: InstructionInfo): Flag[] {
-    const node = info.node as Partial<{ getFlags(): Flag[] }>;
-    return typeof node.getFlags === 'function' ? node.getFlags() : [];
+  /** Flags of an instruction (shared across lints, like the node: never modify). */
+  flags(info: InstructionInfo): readonly Flag[] {
+    let flags = flagsByNode.get(info.node);
+    if (!flags) {
+      const node = info.node as Partial<{ getFlags(): Flag[] }>;
+      flagsByNode.set(info.node, flags = typeof node.getFlags === 'function' ? node.getFlags() : []);
+    }
+    return flags;
   }
 
   flag(info: InstructionInfo, name: string): Flag | undefined {
@@ -450,6 +463,12 @@ export class DockerfileContext {
   }
 
   private mounts(info: InstructionInfo): Mount[] {
+    let mounts = mountsByNode.get(info.node);
+    if (!mounts) mountsByNode.set(info.node, mounts = this.readMounts(info));
+    return mounts;
+  }
+
+  private readMounts(info: InstructionInfo): Mount[] {
     return this.flags(info).filter((f) => f.getName().toLowerCase() === 'mount').map((flag) => {
       const options: Record<string, string> = {};
       for (const part of (flag.getValue() ?? '').split(',')) {
