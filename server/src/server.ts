@@ -58,6 +58,7 @@ const shellcheckAfterOpen = new QuietStart((uri) => {
   const document = documents.get(uri);
   if (document) void refreshDockerfile(document, relint, (m) => connection.console.warn(m));
 });
+linter.onPublished = (uri) => shellcheckAfterOpen.published(uri);
 documents.onDidChangeContent((event) => {
   shellcheckAfterOpen.edited(event.document.uri);
   indexing.documentChanged(event.document);

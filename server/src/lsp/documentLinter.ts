@@ -28,6 +28,8 @@ export class DocumentLinter {
   config: ShipshapeConfig = emptyConfig();
   /** Every YAML file of the workspace, for cross-file Kubernetes checks. */
   workspace?: WorkspaceIndex;
+  /** Told after a document's diagnostics were published. */
+  onPublished?: (uri: string) => void;
   /** `shipshape.enable`: when false, every document's diagnostics are cleared. */
   enabled = true;
   /** What each document's last lint read of the workspace index, and at which generations. */
@@ -116,6 +118,7 @@ export class DocumentLinter {
     if (!document) return;
     const findings = this.findingsOf(document);
     void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+    this.onPublished?.(uri);
   }
 
   /**

@@ -24,3 +24,23 @@ test('ShellCheck after open waits until edits pause; closing cancels it', async 
   await sleep(300);
   assert.equal(ran.length, 2, 'later edits do not run it again (save does)');
 });
+
+test('a first lint slower than the wait does not use it up: the wait starts again when diagnostics are published', async () => {
+  const ran: string[] = [];
+  const quiet = new QuietStart((uri) => ran.push(uri), 200);
+  quiet.opened('file:///a/Dockerfile');
+  quiet.opened('file:///b/Dockerfile');
+  // The first lints take longer than the wait, then their diagnostics are published.
+  const busyUntil = Date.now() + 250;
+  while (Date.now() < busyUntil) { /* a long first lint */ }
+  quiet.published('file:///a/Dockerfile');
+  quiet.published('file:///z/Dockerfile'); // never opened here: nothing to wait for
+  await sleep(0);
+  assert.deepEqual(ran, ['file:///b/Dockerfile'], 'b published nothing: its wait had run out; a waits again');
+  await sleep(120);
+  quiet.edited('file:///a/Dockerfile'); // the user types right after seeing the diagnostics
+  await sleep(120);
+  assert.deepEqual(ran, ['file:///b/Dockerfile'], 'a is being typed in');
+  await sleep(300);
+  assert.deepEqual(ran, ['file:///b/Dockerfile', 'file:///a/Dockerfile']);
+});

@@ -40,7 +40,8 @@ export async function refreshDockerfile(document: TextDocument, relint: (documen
  * ShellCheck of a just-opened document waits until the document has been left alone for a
  * moment: typing right after opening a file goes first. On 2 cores, ShellCheck of a 2,000-line
  * file's scripts running beside the first keystrokes raised their p95 from 31–33 to 36–40 ms,
- * even at nice 10. Every edit restarts the wait; closing the document cancels it.
+ * even at nice 10. Every edit and every publish of its diagnostics restarts the wait; closing the
+ * document cancels it.
  */
 export class QuietStart {
   private readonly waiting = new Map<string, NodeJS.Timeout>();
@@ -52,6 +53,15 @@ export class QuietStart {
   }
 
   edited(uri: string): void {
+    if (this.waiting.has(uri)) this.restart(uri);
+  }
+
+  /**
+   * The document's diagnostics were published: the moment of quiet counts from when the user
+   * could first see them. The first lint of a large file can take longer than the wait, and
+   * the keystrokes that follow it must not find ShellCheck started in the meantime.
+   */
+  published(uri: string): void {
     if (this.waiting.has(uri)) this.restart(uri);
   }
 
