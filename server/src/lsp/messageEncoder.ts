@@ -4,14 +4,20 @@
 // JSON is made once and the message is put together from them (~1.5 ms less per keystroke).
 import type { Message, NotificationMessage } from 'vscode-languageserver/node';
 
-/** JSON of each diagnostic published so far, by object: diagnostics are never modified. */
+/** JSON of each diagnostic of large publishes, by object: diagnostics are never modified. */
 const diagnosticJson = new WeakMap<object, string>();
+/** Publishes with at least this many diagnostics keep their JSON. */
+const KEPT_FROM = 64;
 
 /** `JSON.stringify(message)`, but with the diagnostics of a publishDiagnostics reused. */
 export function encodeMessage(message: Message): string {
   const { method, params } = message as Partial<NotificationMessage>;
   const diagnostics = (params as { diagnostics?: unknown } | undefined)?.diagnostics;
-  if (method !== 'textDocument/publishDiagnostics' || !Array.isArray(diagnostics)) return JSON.stringify(message);
+  // Small publishes are cheap to stringify: their diagnostics' JSON is not kept (with every file
+  // of a workspace open, that would be megabytes for documents nobody types in).
+  if (method !== 'textDocument/publishDiagnostics' || !Array.isArray(diagnostics) || diagnostics.length < KEPT_FROM) {
+    return JSON.stringify(message);
+  }
   const { diagnostics: _, ...rest } = params as { diagnostics: unknown[] };
   const { params: __, ...envelope } = message as NotificationMessage;
   // `{…,"params":{…}}`: the diagnostics go in before the last two braces.
