@@ -132,6 +132,11 @@ const mountsByNode = new WeakMap<Instruction, Mount[]>();
 
 /** RUN scripts by parse node, across lints: see DockerfileContext.runScript. */
 const scriptCache = new WeakMap<Instruction, { base: number; escape: string; posix: boolean; script: RunScript }>();
+/** The latest scripts read, by start, escape, shell kind and text (runScript); oldest first. */
+const recentScripts = new Map<string, { base: number; escape: string; posix: boolean; script: RunScript }>();
+/** More than the RUNs of the largest stages. */
+const RECENT_SCRIPTS = 256;
+const MAX_KEYED_SCRIPT = 4096;
 
 const POSIX_SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/;
 
@@ -437,18 +442,30 @@ export class DockerfileContext {
 
   /**
    * The script of a RUN. A node reused from an earlier parse (parse.ts) has the same text, so
-   * its script is the earlier one, moved to where the node now starts in the document.
+   * its script is the earlier one, moved to where the node now starts in the document. So has a
+   * new node with the same text at the same line and column: the unchanged RUNs of a stage that
+   * was parsed again after an edit elsewhere in it.
    */
   private runScript(info: InstructionInfo): RunScript {
     const posix = this.isPosixShell(info);
     const base = this.offsetAt(info.range.start);
-    const earlier = scriptCache.get(info.node);
+    const { start } = info.range;
+    const end = this.offsetAt(info.range.end);
+    // Not by text for long ones (a heredoc left open runs to the end of the file): keys are kept.
+    const key = end - base <= MAX_KEYED_SCRIPT ? `${start.line}:${start.character}:${this.escape}:${posix}:${this.text.slice(base, end)}` : undefined;
+    const earlier = scriptCache.get(info.node) ?? (key === undefined ? undefined : recentScripts.get(key));
     // Shifted from the script as first read (never from a shifted copy: no chains of copies).
-    if (earlier && earlier.escape === this.escape && earlier.posix === posix) return shiftRunScript(earlier.script, base - earlier.base);
+    if (earlier && earlier.escape === this.escape && earlier.posix === posix) {
+      scriptCache.set(info.node, earlier);
+      return shiftRunScript(earlier.script, base - earlier.base);
+    }
     const run = info.node as Run;
     const heredocs = typeof run.getHeredocs === 'function' ? run.getHeredocs() : [];
     const script = readRunScript(info.node, this.text, (p) => this.offsetAt(p), this.escape, heredocs, posix);
-    scriptCache.set(info.node, { base, escape: this.escape, posix, script });
+    const read = { base, escape: this.escape, posix, script };
+    scriptCache.set(info.node, read);
+    if (key !== undefined) recentScripts.set(key, read);
+    if (recentScripts.size > RECENT_SCRIPTS) recentScripts.delete(recentScripts.keys().next().value!);
     return script;
   }
 

@@ -192,6 +192,27 @@ test('every corpus Dockerfile: the chunked parse is the whole parse', { skip: ex
   assert.ok(chunkedFiles > 100 && withHeredocs > 5, `${chunkedFiles} chunked files, ${withHeredocs} with heredocs`);
 });
 
+test('a RUN left as it was in a stage parsed again keeps its script; one that moved or changed is read again', () => {
+  const stage = 'FROM b\nRUN apt-get update && apt-get install -y curl\nRUN <<EOF\nset -e\necho "$HOME" | tee /tmp/f\nEOF\nRUN make';
+  const before = `FROM a AS one\nRUN echo one\n${stage}\n`;
+  setMinChunkedLength(0);
+  try {
+    const scripts = (text: string) => new DockerfileContext(text).runs().map((r) => r.script);
+    const first = scripts(before);
+    // Typing in the last RUN: the stage is parsed again (new nodes); the other two RUNs are where they were.
+    const second = scripts(before.replace('RUN make', 'RUN make all'));
+    assert.equal(second.length, 4);
+    assert.ok(second[1] === first[1] && second[2] === first[2], 'unchanged RUNs: the scripts already read');
+    assert.notEqual(second[3], first[3]);
+    assert.equal(second[3]!.commands[0]!.words.map((w) => w.value).join(' '), 'make all');
+    // A line inserted above them: same text, another line, read again (its heredoc is elsewhere).
+    const third = scripts(before.replace('FROM b\n', 'FROM b\nENV X=1\n'));
+    assert.ok(third[2] !== first[2] && third[2]!.heredocs[0]!.heredoc.getContentRange()!.start.line === 6);
+  } finally {
+    setMinChunkedLength(DEFAULT_MIN);
+  }
+});
+
 test('a reused RUN after an edit above it has the script a cold parse reads', () => {
   const read = (text: string) => {
     const context = new DockerfileContext(text);

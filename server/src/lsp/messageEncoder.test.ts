@@ -46,7 +46,8 @@ test('a large publish stringifies each diagnostic once: published again, only th
     encodeMessage(publish);
     assert.equal(calls, 71, 'the envelope and every diagnostic');
     calls = 0;
-    encodeMessage({ ...publish, params: { ...publish.params, version: 2, diagnostics: [...diagnostics, diagnostic(70, 'new')] } });
+    const again = { ...publish, params: { ...publish.params, version: 2, diagnostics: [...diagnostics, diagnostic(70, 'new')] } };
+    encodeMessage(again);
     assert.equal(calls, 2, 'the envelope and the new diagnostic');
   } finally {
     JSON.stringify = stringify;
