@@ -95,6 +95,18 @@ function headOf(node: Instruction): { keyword: string; range: Range } {
   return head;
 }
 
+/** FROM images parsed, across lints (the same ~70 of a large file on every keystroke); oldest first. */
+const imageReferences = new Map<string, ReturnType<typeof parseImageReference>>();
+
+function imageReferenceOf(image: string): ReturnType<typeof parseImageReference> {
+  let parsed = imageReferences.get(image);
+  if (!parsed) {
+    imageReferences.set(image, parsed = parseImageReference(image));
+    if (imageReferences.size > 512) imageReferences.delete(imageReferences.keys().next().value!);
+  }
+  return parsed;
+}
+
 /** What a FROM says by itself, by parse node, across lints (like headOf): never modified. */
 interface FromFacts {
   name?: string;
@@ -219,6 +231,7 @@ export class DockerfileContext {
         stage = this.createStage(node as From, info);
         info.stage = stage;
         this.stages.push(stage);
+        if (stage.key !== undefined && !this.stagesByKey.has(stage.key)) this.stagesByKey.set(stage.key, stage);
       } else if (stage) {
         stage.instructions.push(info);
       } else if (keyword === 'ARG') {
@@ -275,18 +288,20 @@ export class DockerfileContext {
     const earlier = this.stageByName(result.value);
     if (earlier) { image.stage = earlier; return image; }
     if (result.value.toLowerCase() === 'scratch') { image.scratch = true; return image; }
-    const parsed = parseImageReference(result.value);
+    const parsed = imageReferenceOf(result.value);
     if (parsed.ok) image.reference = parsed.reference; else image.referenceError = parsed.error;
     return image;
   }
 
   /** A stage by name (case-insensitive) or index, among the stages defined so far. */
   stageByName(nameOrIndex: string): Stage | undefined {
-    const stages = this.root.stages;
-    if (/^\d+$/.test(nameOrIndex)) return stages[Number(nameOrIndex)];
-    const key = nameOrIndex.toLowerCase();
-    return stages.find((s) => s.key === key);
+    const root = this.root;
+    if (/^\d+$/.test(nameOrIndex)) return root.stages[Number(nameOrIndex)];
+    return root.stagesByKey.get(nameOrIndex.toLowerCase());
   }
+
+  /** The first stage of each name (lower-cased), as stages are created: lookups per COPY --from. */
+  private readonly stagesByKey = new Map<string, Stage>();
 
   private linkStages(): void {
     for (const stage of this.stages) {
