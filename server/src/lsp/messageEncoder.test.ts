@@ -20,7 +20,7 @@ test('a publishDiagnostics is encoded as JSON.stringify would, whatever its diag
     { jsonrpc: '2.0', id: 4, result: { capabilities: {} } },
   ];
   for (const message of messages) {
-    const encoded = encodeMessage(message);
+    const encoded = encodeMessage(message).toString();
     assert.deepEqual(JSON.parse(encoded), JSON.parse(JSON.stringify(message)), encoded);
   }
 });
@@ -28,8 +28,8 @@ test('a publishDiagnostics is encoded as JSON.stringify would, whatever its diag
 test('the same diagnostic objects published again are encoded the same', () => {
   const diagnostics = Array.from({ length: 70 }, (_, i) => diagnostic(i, `d${i}`));
   const publish = (version: number) => ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a', version, diagnostics } });
-  const first = JSON.parse(encodeMessage(publish(1)));
-  const second = JSON.parse(encodeMessage(publish(2)));
+  const first = JSON.parse(encodeMessage(publish(1)).toString());
+  const second = JSON.parse(encodeMessage(publish(2)).toString());
   assert.equal(second.params.version, 2);
   assert.deepEqual(second.params.diagnostics, first.params.diagnostics);
   assert.equal(second.params.diagnostics.length, 70);

@@ -9,7 +9,7 @@ import { encodeMessage } from './messageEncoder';
 export function createStdioConnection(): Connection {
   const writer = new StreamMessageWriter(process.stdout, {
     charset: 'utf-8',
-    contentTypeEncoder: { name: 'application/json', encode: (message, options) => Promise.resolve(Buffer.from(encodeMessage(message), options.charset)) },
+    contentTypeEncoder: { name: 'application/json', encode: (message) => Promise.resolve(encodeMessage(message)) },
   });
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), writer);
   let shutdownReceived = false;
