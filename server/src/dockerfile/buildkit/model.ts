@@ -108,8 +108,20 @@ function computeModel(context: DockerfileContext): BuildModel {
 
   // Scopes are computed for a stage (after the stages it builds on) when first asked for: an
   // incremental lint only looks at the stages that changed.
-  const stageOf = new Map<Instruction, BuildStage>();
-  for (const stage of stages) for (const instruction of stage.instructions) stageOf.set(instruction, stage);
+  // The stage of an instruction: the last whose FROM is on or above its line (no map of every
+  // instruction of the file per keystroke).
+  const fromLines = stages.map((stage) => stage.from.getRange().start.line);
+  const stageOf = (instruction: Instruction): BuildStage | undefined => {
+    const line = instruction.getRange().start.line;
+    let low = 0;
+    let high = fromLines.length - 1;
+    if (high < 0 || fromLines[0]! > line) return undefined;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (fromLines[mid]! <= line) low = mid; else high = mid - 1;
+    }
+    return stages[low];
+  };
   const before = new Map<Instruction, StageScope>();
   const finalScope = new Map<BuildStage, StageScope>();
   const computeStage = (stage: BuildStage): StageScope => {
@@ -128,7 +140,7 @@ function computeModel(context: DockerfileContext): BuildModel {
   };
   const scopeBefore = {
     get(instruction: Instruction): StageScope | undefined {
-      const stage = stageOf.get(instruction);
+      const stage = stageOf(instruction);
       if (stage && !finalScope.has(stage)) computeStage(stage);
       return before.get(instruction);
     },
