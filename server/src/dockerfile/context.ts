@@ -354,8 +354,10 @@ export class DockerfileContext {
 
   // ---- instruction helpers ---------------------------------------------------------------
 
-  /** Flags of an instruction (`--from`, `--mount`, `--platform`…); none for plain ones. */
-  /** Flags of an instruction (shared across lints, like the node: never modify). */
+  /**
+   * Flags of an instruction (`--from`, `--mount`, `--platform`…); none for plain ones. Read once
+   * per node and shared across lints, like the node: never modify.
+   */
   flags(info: InstructionInfo): readonly Flag[] {
     let flags = flagsByNode.get(info.node);
     if (!flags) {
