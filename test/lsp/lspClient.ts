@@ -78,19 +78,21 @@ export class LspTestClient {
   }
 
   /** Closes the server's input without shutdown/exit (an editor that went away); resolves with the exit code. */
-  async closeInput(): Promise<number | null> {
-    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
-    this.process.stdin!.end();
-    const code = await Promise.race([exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 3000))]);
-    if (code === 'running') this.process.kill();
-    this.connection.dispose();
-    return code === 'running' ? null : code;
+  closeInput(): Promise<number | null> {
+    return this.exitAfter(async () => { this.process.stdin!.end(); });
   }
 
-  async shutdown(): Promise<number | null> {
+  shutdown(): Promise<number | null> {
+    return this.exitAfter(async () => {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    });
+  }
+
+  /** The exit code once `stop` made the server exit; null (and killed) when it still runs 3 s later. */
+  private async exitAfter(stop: () => Promise<void>): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
-    await this.connection.sendRequest('shutdown');
-    await this.connection.sendNotification('exit');
+    await stop();
     const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => { this.process.kill(); r(null); }, 3000))]);
     this.connection.dispose();
     return code;

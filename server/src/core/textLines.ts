@@ -1,4 +1,5 @@
 import type { Range } from './finding';
+import { lastIndexAtMost } from './sortedSearch';
 
 type Position = Range['start'];
 
@@ -30,13 +31,7 @@ export class TextLines {
   positionAt(offset: number): Position {
     offset = Math.max(Math.min(offset, this.text.length), 0);
     const starts = this.lineStarts();
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (starts[mid]! > offset) high = mid; else low = mid + 1;
-    }
-    const line = low - 1;
+    const line = lastIndexAtMost(starts, offset);
     return { line, character: this.beforeEol(offset, starts[line]!) - starts[line]! };
   }
 

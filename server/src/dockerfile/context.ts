@@ -83,17 +83,60 @@ export interface Mount {
 }
 
 /**
- * Keyword and range by parse node, across lints: a node reused from an earlier parse (parse.ts)
- * is at the same place, and reading them from dockerfile-ast costs position lookups on every
- * instruction of the file on every keystroke. Shared: never modified.
+ * A fact read from a parse node once and kept on the node (under a symbol no one else reads):
+ * a node reused from an earlier parse (parse.ts) has the same text at the same place, and
+ * dockerfile-ast recomputes these from the text on every call — for every instruction of the
+ * file on every keystroke. Shared across lints: never modified.
  */
-const HEAD = Symbol('shipshape.head');
-
-function headOf(node: Instruction): { keyword: string; range: Range } {
-  // On the node itself (a symbol no one else reads), not in a WeakMap: ~1,000 lookups a keystroke.
-  const memo = node as Instruction & { [HEAD]?: { keyword: string; range: Range } };
-  return memo[HEAD] ??= { keyword: node.getKeyword().toUpperCase(), range: node.getRange() };
+function perNode<N extends Instruction, T>(name: string, read: (node: N) => T): (node: N) => T {
+  const key = Symbol(`shipshape.${name}`);
+  return (node) => ((node as unknown as Record<symbol, T | undefined>)[key] ??= read(node));
 }
+
+/** Keyword (upper-case) and range. */
+const headOf = perNode('head', (node: Instruction) => ({ keyword: node.getKeyword().toUpperCase(), range: node.getRange() as Range }));
+
+/** What a FROM says by itself. */
+interface FromFacts {
+  name?: string;
+  key?: string;
+  nameRange?: Range;
+  image: string | null;
+  imageRange: Range | null;
+  platform?: Flag;
+}
+
+const fromFactsOf = perNode('fromFacts', (from: From): FromFacts => {
+  const name = from.getBuildStage() ?? undefined;
+  return {
+    name,
+    key: name?.toLowerCase(),
+    nameRange: from.getBuildStageRange() ?? undefined,
+    image: from.getImage(),
+    imageRange: from.getImageRange(),
+    platform: from.getPlatformFlag() ?? undefined,
+  };
+});
+
+/** Flags (`--from`, `--mount`, `--platform`…); none for plain instructions. */
+const nodeFlags = perNode('flags', (node: Instruction): readonly Flag[] => {
+  const flagged = node as Partial<{ getFlags(): Flag[] }>;
+  return typeof flagged.getFlags === 'function' ? flagged.getFlags() : [];
+});
+
+/** The `--mount=` flags of a RUN, read. */
+const nodeMounts = perNode('mounts', (node: Instruction): Mount[] =>
+  nodeFlags(node).filter((f) => f.getName().toLowerCase() === 'mount').map((flag) => {
+    const options: Record<string, string> = {};
+    for (const part of (flag.getValue() ?? '').split(',')) {
+      const eq = part.indexOf('=');
+      const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+      if (key) options[key] = eq < 0 ? 'true' : part.slice(eq + 1).trim();
+    }
+    const target = options['target'] ?? options['dst'] ?? options['destination'];
+    const fromRange = flag.getOption('from')?.getValueRange() ?? undefined;
+    return { type: options['type'] ?? 'bind', target, from: options['from'], options, flag, fromRange };
+  }));
 
 /** FROM images parsed, across lints (the same ~70 of a large file on every keystroke); oldest first. */
 const imageReferences = new Map<string, ReturnType<typeof parseImageReference>>();
@@ -106,41 +149,6 @@ function imageReferenceOf(image: string): ReturnType<typeof parseImageReference>
   }
   return parsed;
 }
-
-/** What a FROM says by itself, by parse node, across lints (like headOf): never modified. */
-interface FromFacts {
-  name?: string;
-  key?: string;
-  nameRange?: Range;
-  image: string | null;
-  imageRange: Range | null;
-  platform?: Flag;
-}
-
-const fromFacts = new WeakMap<From, FromFacts>();
-
-function fromFactsOf(from: From): FromFacts {
-  let facts = fromFacts.get(from);
-  if (!facts) {
-    const name = from.getBuildStage() ?? undefined;
-    fromFacts.set(from, facts = {
-      name,
-      key: name?.toLowerCase(),
-      nameRange: from.getBuildStageRange() ?? undefined,
-      image: from.getImage(),
-      imageRange: from.getImageRange(),
-      platform: from.getPlatformFlag() ?? undefined,
-    });
-  }
-  return facts;
-}
-
-/**
- * dockerfile-ast reads an instruction's flags from its arguments on every call, and the stage
- * graph reads every COPY's and RUN's flags on every keystroke: read once per node, like headOf.
- */
-const flagsByNode = new WeakMap<Instruction, readonly Flag[]>();
-const mountsByNode = new WeakMap<Instruction, Mount[]>();
 
 /** RUN scripts by parse node, across lints: see DockerfileContext.runScript. */
 const scriptCache = new WeakMap<Instruction, { base: number; escape: string; posix: boolean; script: RunScript }>();
@@ -312,7 +320,7 @@ export class DockerfileContext {
           if (source && source !== stage) stage.copiesFrom.push(source);
         }
         if (info.keyword === 'RUN') {
-          for (const mount of this.mounts(info)) {
+          for (const mount of this.mountsOf(info)) {
             const source = mount.from ? this.stageBefore(mount.from, stage) : undefined;
             if (source) stage.mountsFrom.push(source);
           }
@@ -354,17 +362,9 @@ export class DockerfileContext {
 
   // ---- instruction helpers ---------------------------------------------------------------
 
-  /**
-   * Flags of an instruction (`--from`, `--mount`, `--platform`…); none for plain ones. Read once
-   * per node and shared across lints, like the node: never modify.
-   */
+  /** Flags of an instruction (`--from`, `--mount`, `--platform`…); none for plain ones. Never modify. */
   flags(info: InstructionInfo): readonly Flag[] {
-    let flags = flagsByNode.get(info.node);
-    if (!flags) {
-      const node = info.node as Partial<{ getFlags(): Flag[] }>;
-      flagsByNode.set(info.node, flags = typeof node.getFlags === 'function' ? node.getFlags() : []);
-    }
-    return flags;
+    return nodeFlags(info.node);
   }
 
   flag(info: InstructionInfo, name: string): Flag | undefined {
@@ -451,7 +451,7 @@ export class DockerfileContext {
   run(info: InstructionInfo): RunInfo {
     let cached = this.runCache.get(info.node);
     if (!cached) {
-      cached = { info, script: this.runScript(info), mounts: this.mounts(info) };
+      cached = { info, script: this.runScript(info), mounts: this.mountsOf(info) };
       this.runCache.set(info.node, cached);
     }
     return cached;
@@ -466,16 +466,14 @@ export class DockerfileContext {
   private runScript(info: InstructionInfo): RunScript {
     const posix = this.isPosixShell(info);
     const base = this.offsetAt(info.range.start);
-    const { start } = info.range;
-    const end = this.offsetAt(info.range.end);
-    // Not by text for long ones (a heredoc left open runs to the end of the file): keys are kept.
-    const key = end - base <= MAX_KEYED_SCRIPT ? `${start.line}:${start.character}:${this.escape}:${posix}:${this.text.slice(base, end)}` : undefined;
-    const earlier = scriptCache.get(info.node) ?? (key === undefined ? undefined : recentScripts.get(key));
-    // Shifted from the script as first read (never from a shifted copy: no chains of copies).
-    if (earlier && earlier.escape === this.escape && earlier.posix === posix) {
-      scriptCache.set(info.node, earlier);
-      return shiftRunScript(earlier.script, base - earlier.base);
+    let earlier = scriptCache.get(info.node);
+    const key = earlier ? undefined : this.scriptKey(info, base, posix);
+    if (key !== undefined) {
+      earlier = recentScripts.get(key);
+      if (earlier) scriptCache.set(info.node, earlier);
     }
+    // Shifted from the script as first read (never from a shifted copy: no chains of copies).
+    if (earlier && earlier.escape === this.escape && earlier.posix === posix) return shiftRunScript(earlier.script, base - earlier.base);
     const run = info.node as Run;
     const heredocs = typeof run.getHeredocs === 'function' ? run.getHeredocs() : [];
     const script = readRunScript(info.node, this.text, (p) => this.offsetAt(p), this.escape, heredocs, posix);
@@ -486,6 +484,14 @@ export class DockerfileContext {
     return script;
   }
 
+  /** Where a RUN starts, the shell kind and its text; none for long ones (a heredoc left open runs to the end of the file). */
+  private scriptKey(info: InstructionInfo, base: number, posix: boolean): string | undefined {
+    const end = this.offsetAt(info.range.end);
+    if (end - base > MAX_KEYED_SCRIPT) return undefined;
+    const { start } = info.range;
+    return `${start.line}:${start.character}:${this.escape}:${posix}:${this.text.slice(base, end)}`;
+  }
+
   /** Every RUN, including `ONBUILD RUN` triggers. */
   runs(): RunInfo[] {
     return this.all('RUN', true).map((info) => this.run(info));
@@ -493,26 +499,6 @@ export class DockerfileContext {
 
   /** The `--mount=` flags of a RUN, without reading its script. */
   mountsOf(info: InstructionInfo): Mount[] {
-    return this.runCache.get(info.node)?.mounts ?? this.mounts(info);
-  }
-
-  private mounts(info: InstructionInfo): Mount[] {
-    let mounts = mountsByNode.get(info.node);
-    if (!mounts) mountsByNode.set(info.node, mounts = this.readMounts(info));
-    return mounts;
-  }
-
-  private readMounts(info: InstructionInfo): Mount[] {
-    return this.flags(info).filter((f) => f.getName().toLowerCase() === 'mount').map((flag) => {
-      const options: Record<string, string> = {};
-      for (const part of (flag.getValue() ?? '').split(',')) {
-        const eq = part.indexOf('=');
-        const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-        if (key) options[key] = eq < 0 ? 'true' : part.slice(eq + 1).trim();
-      }
-      const target = options['target'] ?? options['dst'] ?? options['destination'];
-      const fromRange = flag.getOption('from')?.getValueRange() ?? undefined;
-      return { type: options['type'] ?? 'bind', target, from: options['from'], options, flag, fromRange };
-    });
+    return nodeMounts(info.node);
   }
 }

@@ -4,6 +4,7 @@
 import type { Arg, From, Instruction, Property } from 'dockerfile-ast';
 import type { Range } from '../../core/finding';
 import type { DockerfileContext } from '../context';
+import { lastIndexAtMost } from '../../core/sortedSearch';
 import { expandWord } from './variables';
 
 export interface BuildStage {
@@ -111,17 +112,7 @@ function computeModel(context: DockerfileContext): BuildModel {
   // The stage of an instruction: the last whose FROM is on or above its line (no map of every
   // instruction of the file per keystroke).
   const fromLines = stages.map((stage) => stage.from.getRange().start.line);
-  const stageOf = (instruction: Instruction): BuildStage | undefined => {
-    const line = instruction.getRange().start.line;
-    let low = 0;
-    let high = fromLines.length - 1;
-    if (high < 0 || fromLines[0]! > line) return undefined;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (fromLines[mid]! <= line) low = mid; else high = mid - 1;
-    }
-    return stages[low];
-  };
+  const stageOf = (instruction: Instruction): BuildStage | undefined => stages[lastIndexAtMost(fromLines, instruction.getRange().start.line)];
   const before = new Map<Instruction, StageScope>();
   const finalScope = new Map<BuildStage, StageScope>();
   const computeStage = (stage: BuildStage): StageScope => {
